@@ -1,0 +1,21 @@
+"""matching service: changes to the tables it owns (see DESIGN.md ownership table).
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-25 16:05:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0004"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -1,0 +1,41 @@
+"""create_app(): every service gets the same errors, logs, request ids, metrics and health."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from asgi_correlation_id import CorrelationIdMiddleware
+from fastapi import APIRouter, FastAPI
+from prometheus_fastapi_instrumentator import Instrumentator
+
+from shared.body_limit import BodySizeLimitMiddleware
+from shared.config import get_settings
+from shared.errors import PROBLEM_RESPONSES, install_error_handlers
+from shared.health import router as health_router
+from shared.idempotency import IdempotentReplay, replay_handler
+from shared.logging import configure_logging
+
+
+def _acceptable_request_id(value: str) -> bool:
+    """Take the caller's id when it is short and printable; otherwise make a new one."""
+    return 0 < len(value) <= 128 and value.isprintable() and " " not in value
+
+
+def create_app(*, service: str, title: str, routers: Sequence[APIRouter]) -> FastAPI:
+    settings = get_settings()
+    configure_logging(service)
+    app = FastAPI(title=title, version="1", responses=PROBLEM_RESPONSES)
+    install_error_handlers(app)
+    app.add_exception_handler(IdempotentReplay, replay_handler)
+    app.include_router(health_router)
+    for router in routers:
+        app.include_router(router)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CorrelationIdMiddleware, header_name="X-Request-ID", validator=_acceptable_request_id
+    )
+    Instrumentator(excluded_handlers=["/metrics"], should_group_status_codes=False).instrument(
+        app
+    ).expose(app, include_in_schema=False)
+    app.state.service = service
+    return app

@@ -1,0 +1,84 @@
+"""FastAPI dependencies: who is calling (`CurrentPrincipal`) and `require_role(...)`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+
+from shared.auth.keys import hash_key
+from shared.db.session import SessionDep
+from shared.errors import Forbidden, NotFound, Unauthorized
+from shared.models import ApiKey
+from shared.models.enums import Role
+
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+@dataclass(frozen=True)
+class Principal:
+    key_id: int
+    role: Role
+    organization_id: int | None
+    user_id: int | None
+
+    @property
+    def is_client(self) -> bool:
+        return self.role is Role.client
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.account_manager, Role.admin)
+
+    def ensure_can_see(self, organization_id: int, *, what: str = "resource") -> None:
+        """A client only sees its own organisation; 404 (not 403) so ids do not leak."""
+        if self.is_client and self.organization_id != organization_id:
+            raise NotFound(f"No {what} with this id.")
+
+
+def get_principal(request: Request, session: SessionDep) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        raise Unauthorized(
+            "Send your API key as 'Authorization: Bearer <key>'.", headers=_CHALLENGE
+        )
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized(
+            "Use the Bearer scheme: 'Authorization: Bearer <key>'.", headers=_CHALLENGE
+        )
+    api_key = session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(token.strip())))
+    if api_key is None or api_key.revoked_at is not None:
+        raise Unauthorized("This API key is unknown or revoked.", headers=_CHALLENGE)
+    principal = Principal(
+        key_id=api_key.id,
+        role=Role(api_key.role),
+        organization_id=api_key.organization_id,
+        user_id=api_key.user_id,
+    )
+    request.state.principal = principal
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+    """Dependency factory: the caller must hold one of `roles` (admins pass every check)."""
+    allowed = {*roles, Role.admin}
+
+    def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            needed = " or ".join(sorted(r.value for r in allowed))
+            raise Forbidden(f"This needs the {needed} role; your key is {principal.role.value}.")
+        return principal
+
+    return dependency
+
+
+AnyRole = Annotated[Principal, Depends(get_principal)]
+StaffPrincipal = Annotated[Principal, Depends(require_role(Role.account_manager))]
+AdminPrincipal = Annotated[Principal, Depends(require_role(Role.admin))]

@@ -1,0 +1,84 @@
+"""The `vouch` command. Services add sub-commands through the `vouch.cli` entry points."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from importlib.metadata import entry_points
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from shared.cli import keys
+from shared.cli.database import command_database
+from shared.cli.run import up
+from shared.config import get_settings
+from shared.db.engine import make_engine
+from shared.db.migrate import upgrade
+
+app = typer.Typer(help="Vouch: freelancer matching on skills and trust.", no_args_is_help=True)
+app.add_typer(keys.app, name="keys")
+app.command("up")(up)
+console = Console(stderr=True)
+
+
+@app.command("migrate")
+def migrate() -> None:
+    """Apply all migrations and load the skill catalogue."""
+    with command_database() as url:
+        upgrade(url)
+        _sync_catalogue(url)
+    console.print("Schema at the latest migration; skill catalogue loaded.")
+
+
+def _sync_catalogue(url: str) -> None:
+    from sqlalchemy.orm import Session
+
+    from shared.skills.sync import sync_catalogue
+
+    engine = make_engine(url, pool_size=1)
+    try:
+        with Session(engine) as session, session.begin():
+            sync_catalogue(session)
+    finally:
+        engine.dispose()
+
+
+@app.command("worker")
+def worker(
+    kinds: Annotated[
+        list[str] | None, typer.Option("--kind", help="Only these job kinds (repeatable)")
+    ] = None,
+) -> None:
+    """Run queued jobs until interrupted."""
+    from shared.logging import configure_logging
+    from shared.queue.worker import load_handlers, run_worker
+
+    configure_logging("worker")
+    handlers = load_handlers()
+    if kinds:
+        handlers = {k: v for k, v in handlers.items() if k in kinds}
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    with command_database() as url:
+        engine = make_engine(url, pool_size=2)
+        try:
+            run_worker(
+                engine,
+                handlers=handlers,
+                poll_seconds=get_settings().worker_poll_seconds,
+                stop=stop,
+            )
+        except KeyboardInterrupt:
+            stop.set()
+        finally:
+            engine.dispose()
+    logging.getLogger("vouch.worker").info("worker stopped")
+
+
+for _group in entry_points(group="vouch.cli_groups"):
+    app.add_typer(_group.load(), name=_group.name)
+for _command in entry_points(group="vouch.cli_commands"):
+    app.command(_command.name)(_command.load())

@@ -1,0 +1,133 @@
+"""Idempotency-Key for POSTs: a retry with the same key and body replays the first response.
+
+The record is written in the same transaction as the work, under a transaction-scoped advisory
+lock on (key owner, key), so two concurrent requests with one key create exactly one row: the
+second waits for the first to commit and then replays its response.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from shared.auth.deps import CurrentPrincipal
+from shared.config import get_settings
+from shared.db.session import SessionDep
+from shared.errors import AppError, ValidationProblem
+from shared.models import IdempotencyRecord
+
+HEADER = "Idempotency-Key"
+
+
+class IdempotentReplay(AppError):
+    """Raised to short-circuit a retried request; rendered as the stored response."""
+
+    def __init__(self, status_code: int, body: Any) -> None:
+        super().__init__("replay")
+        self.status_code = status_code
+        self.body = body
+
+
+@dataclass
+class Idempotency:
+    session: Session
+    api_key_id: int
+    key: str | None
+    method: str
+    path: str
+    body_sha256: str
+
+    def respond(self, body: Any, *, status_code: int = 201) -> JSONResponse:
+        """Build the JSON response and, with a key, store it for retries in this transaction."""
+        payload = jsonable_encoder(body)
+        if self.key is not None:
+            ttl = timedelta(hours=get_settings().idempotency_ttl_hours)
+            self.session.add(
+                IdempotencyRecord(
+                    api_key_id=self.api_key_id,
+                    key=self.key,
+                    method=self.method,
+                    path=self.path,
+                    body_sha256=self.body_sha256,
+                    status_code=status_code,
+                    response_body=payload,
+                    expires_at=datetime.now(UTC) + ttl,
+                )
+            )
+            self.session.flush()
+        return JSONResponse(payload, status_code=status_code)
+
+
+async def _body_digest(request: Request) -> str:
+    return hashlib.sha256(await request.body()).hexdigest()
+
+
+def get_idempotency(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    body_sha256: Annotated[str, Depends(_body_digest)],
+) -> Idempotency:
+    key = request.headers.get(HEADER)
+    idem = Idempotency(
+        session=session,
+        api_key_id=principal.key_id,
+        key=key,
+        method=request.method,
+        path=request.url.path,
+        body_sha256=body_sha256,
+    )
+    if key is None:
+        return idem
+    if not (1 <= len(key) <= 200):
+        raise ValidationProblem(
+            "Idempotency-Key must be 1 to 200 characters.",
+            errors=[{"field": HEADER, "location": "header", "message": "1 to 200 characters"}],
+        )
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtextextended(:lock_key, 0))"),
+        {"lock_key": f"idem:{principal.key_id}:{key}"},
+    )
+    record = session.scalar(
+        select(IdempotencyRecord).where(
+            IdempotencyRecord.api_key_id == principal.key_id, IdempotencyRecord.key == key
+        )
+    )
+    if record is not None and record.expires_at <= datetime.now(UTC):
+        session.delete(record)
+        session.flush()
+        record = None
+    if record is None:
+        return idem
+    if record.body_sha256 != body_sha256 or record.path != idem.path:
+        raise ValidationProblem(
+            "This Idempotency-Key was already used with a different request body; "
+            "use a new key for a new request.",
+            errors=[{"field": HEADER, "location": "header", "message": "reused with another body"}],
+        )
+    raise IdempotentReplay(record.status_code, record.response_body)
+
+
+IdempotencyDep = Annotated[Idempotency, Depends(get_idempotency)]
+
+
+def purge_expired(session: Session) -> int:
+    result = session.execute(
+        delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= datetime.now(UTC))
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def replay_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, IdempotentReplay)
+    return JSONResponse(
+        exc.body, status_code=exc.status_code, headers={"Idempotent-Replayed": "true"}
+    )

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, String, Text, false, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db.base import Base, IdMixin, TimestampMixin
+
+
+class Contact(IdMixin, TimestampMixin, Base):
+    """A person in the agency's network; `internal` people are the roots of trust."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_name_lower", text("lower(name)")),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    company: Mapped[str | None] = mapped_column(String(200))
+    internal: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), default=False, index=True
+    )
+    freelancer_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("freelancers.id", ondelete="SET NULL"), unique=True
+    )
+    organization_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    external_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, String, Text, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db.base import Base, IdMixin, TimestampMixin
+from shared.models.enums import RemotePreference, SourceType, values_check
+
+
+class Freelancer(IdMixin, TimestampMixin, Base):
+    """An IT freelancer's profile. Name and email are never ranking features."""
+
+    __tablename__ = "freelancers"
+    __table_args__ = (
+        CheckConstraint("day_rate > 0", name="day_rate_positive"),
+        CheckConstraint(values_check("remote", RemotePreference), name="remote"),
+        CheckConstraint(values_check("source_type", SourceType), name="source_type"),
+        CheckConstraint("char_length(summary) <= 20000", name="summary_length"),
+        Index("ix_freelancers_email_lower", text("lower(email)"), unique=True),
+    )
+
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    headline: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    available_from: Mapped[date | None] = mapped_column(Date, index=True)
+    day_rate: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    location_city: Mapped[str | None] = mapped_column(String(120))
+    location_country: Mapped[str | None] = mapped_column(String(2))
+    remote: Mapped[str] = mapped_column(String(16), default=RemotePreference.hybrid.value)
+    # Engagement types the freelancer accepts: any of "freelance", "permanent".
+    engagement: Mapped[list[str]] = mapped_column(ARRAY(String(16)), default=list)
+    source_type: Mapped[str] = mapped_column(String(32), default=SourceType.other.value)
+    source_detail: Mapped[str | None] = mapped_column(String(500))
+    consent_given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    consent_method: Mapped[str] = mapped_column(String(200))

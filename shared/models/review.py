@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db.base import Base, CreatedAtMixin, IdMixin
+from shared.models.enums import Decision, values_check
+
+
+class Review(IdMixin, CreatedAtMixin, Base):
+    """An account manager's decision on a candidate for a request; the ranker's labels."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        CheckConstraint(values_check("decision", Decision), name="decision"),
+        CheckConstraint(
+            "decision NOT IN ('rejected', 'declined') OR char_length(coalesce(reason, '')) > 0",
+            name="reason_required",
+        ),
+        Index("ix_reviews_request_freelancer", "request_id", "freelancer_id", "created_at"),
+    )
+
+    request_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("staffing_requests.id", ondelete="CASCADE")
+    )
+    freelancer_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("freelancers.id", ondelete="CASCADE"), index=True
+    )
+    decision: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    # Decisions are made by a person: the key (and its user) that recorded it.
+    reviewer_key_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("api_keys.id", ondelete="RESTRICT")
+    )
+    match_run_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("match_runs.id", ondelete="SET NULL")
+    )
