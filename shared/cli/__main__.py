@@ -1,3 +1,3 @@
-from shared.cli.main import app
+from shared.cli.main import main
 
-app()
+main()

@@ -16,6 +16,8 @@ def bearer(raw_key: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class TestKeys:
+    __test__ = False  # a data holder, not a test class
+
     admin: dict[str, str]
     manager: dict[str, str]
     client_a: dict[str, str]
