@@ -7,6 +7,8 @@ Create Date: 2026-11-25 16:05:00
 
 from collections.abc import Sequence
 
+from alembic import op
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -14,8 +16,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    # Keyset pagination (created_at DESC, id DESC) for the staff-wide lists.
+    op.create_index("ix_staffing_requests_created", "staffing_requests", ["created_at", "id"])
+    op.create_index("ix_freelancers_created", "freelancers", ["created_at", "id"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_freelancers_created", table_name="freelancers")
+    op.drop_index("ix_staffing_requests_created", table_name="staffing_requests")

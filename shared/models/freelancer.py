@@ -21,6 +21,8 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         CheckConstraint(values_check("source_type", SourceType), name="source_type"),
         CheckConstraint("char_length(summary) <= 20000", name="summary_length"),
         Index("ix_freelancers_email_lower", text("lower(email)"), unique=True),
+        # The freelancer list pages newest first (keyset on created_at, id).
+        Index("ix_freelancers_created", "created_at", "id"),
     )
 
     name: Mapped[str] = mapped_column(String(200))

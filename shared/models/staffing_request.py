@@ -33,6 +33,8 @@ class StaffingRequest(IdMixin, TimestampMixin, Base):
         CheckConstraint(values_check("status", RequestStatus), name="status"),
         CheckConstraint("char_length(description) <= 20000", name="description_length"),
         Index("ix_staffing_requests_org_created", "organization_id", "created_at", "id"),
+        # Staff list every organisation's requests newest first (keyset on created_at, id).
+        Index("ix_staffing_requests_created", "created_at", "id"),
     )
 
     organization_id: Mapped[int] = mapped_column(

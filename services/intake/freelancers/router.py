@@ -1,0 +1,175 @@
+"""HTTP endpoints for freelancer profiles (account managers and admins)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile as StarletteUploadFile
+
+from services.intake.common.codes import language_code
+from services.intake.common.cursor import DEFAULT_LIMIT, MAX_LIMIT
+from services.intake.freelancers import csv_rows, importer, service
+from services.intake.freelancers.schemas import (
+    FreelancerCreate,
+    FreelancerPage,
+    FreelancerRead,
+    FreelancerUpdate,
+    ImportReport,
+)
+from services.intake.taxonomy import current_taxonomy
+from shared.auth.deps import StaffPrincipal
+from shared.db.session import SessionDep
+from shared.errors import field_error
+from shared.idempotency import Idempotency, IdempotencyDep, get_idempotency
+from shared.models.enums import RemotePreference
+
+router = APIRouter(prefix="/v1/freelancers", tags=["freelancers"])
+
+
+@router.post("", response_model=FreelancerRead, status_code=201)
+def create_freelancer(
+    body: FreelancerCreate,
+    principal: StaffPrincipal,
+    session: SessionDep,
+    idem: IdempotencyDep,
+) -> JSONResponse:
+    """Add a profile; the email must be new (409 otherwise) and consent is required."""
+    created = service.create_freelancer(
+        session, principal=principal, body=body, taxonomy=current_taxonomy(session)
+    )
+    return idem.respond(created, status_code=201)
+
+
+async def _uploaded_csv(request: Request) -> bytes:
+    """The bytes of the multipart field `file` (read here, not with a `File()` parameter)."""
+    form = await request.form()
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUploadFile):
+            raise field_error("file", "send the CSV as the multipart/form-data field 'file'")
+        return await upload.read()
+    finally:
+        await form.close()
+
+
+def _import_idempotency(
+    request: Request,
+    session: SessionDep,
+    principal: StaffPrincipal,
+    content: Annotated[bytes, Depends(_uploaded_csv)],
+) -> Idempotency:
+    """Idempotency keyed on the file's bytes, not the raw body.
+
+    A multipart body carries a random boundary, so a client retrying the same upload sends a
+    different body each time; the shared digest of the raw body would call every retry a
+    conflicting reuse of the key. (It also cannot read a form body FastAPI already parsed.)
+    """
+    return get_idempotency(request, session, principal, hashlib.sha256(content).hexdigest())
+
+
+_UPLOAD_SCHEMA = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    status_code=200,
+    openapi_extra=_UPLOAD_SCHEMA,
+    description=(
+        "Import profiles from a CSV file (multipart field `file`); answers with a per-row "
+        "report. Rows are validated like POST /v1/freelancers; valid rows are stored even when "
+        "others fail, no row is half-stored, and a row whose email exists with identical data is "
+        "reported under skipped_existing.\n\n" + (csv_rows.__doc__ or "")
+    ),
+)
+def import_freelancers(
+    principal: StaffPrincipal,
+    session: SessionDep,
+    idem: Annotated[Idempotency, Depends(_import_idempotency)],
+    content: Annotated[bytes, Depends(_uploaded_csv)],
+) -> JSONResponse:
+    report = importer.import_csv(
+        session, principal=principal, content=content, taxonomy=current_taxonomy(session)
+    )
+    return idem.respond(report, status_code=200)
+
+
+@router.get("", response_model=FreelancerPage)
+def list_freelancers(
+    principal: StaffPrincipal,
+    session: SessionDep,
+    skill: Annotated[str | None, Query(description="Any spelling; normalised")] = None,
+    available_by: Annotated[date | None, Query(description="Available on or before")] = None,
+    max_rate: Annotated[Decimal | None, Query(gt=0, description="EUR per day")] = None,
+    remote: RemotePreference | None = None,
+    language: Annotated[str | None, Query(description="ISO 639-1 code")] = None,
+    location: Annotated[str | None, Query(description="City or ISO country code")] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> FreelancerPage:
+    """Profiles matching every filter given, newest first, with cursor pagination."""
+    if language is not None:
+        try:
+            language = language_code(language)
+        except ValueError as exc:
+            raise field_error("language", str(exc)) from None
+    return service.list_freelancers(
+        session,
+        principal=principal,
+        taxonomy=current_taxonomy(session),
+        skill=skill.strip() if skill else None,
+        available_by=available_by,
+        max_rate=max_rate,
+        remote=remote,
+        language=language,
+        location=location.strip() if location and location.strip() else None,
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+@router.get("/{freelancer_id}", response_model=FreelancerRead)
+def get_freelancer(
+    freelancer_id: int, principal: StaffPrincipal, session: SessionDep
+) -> FreelancerRead:
+    return service.get_freelancer(
+        session,
+        principal=principal,
+        freelancer_id=freelancer_id,
+        taxonomy=current_taxonomy(session),
+    )
+
+
+@router.patch("/{freelancer_id}", response_model=FreelancerRead)
+def update_freelancer(
+    freelancer_id: int,
+    body: FreelancerUpdate,
+    principal: StaffPrincipal,
+    session: SessionDep,
+) -> FreelancerRead:
+    """Change a profile; `skills` and `languages`, when sent, replace the old lists."""
+    return service.update_freelancer(
+        session,
+        principal=principal,
+        freelancer_id=freelancer_id,
+        body=body,
+        taxonomy=current_taxonomy(session),
+    )
