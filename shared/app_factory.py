@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, FastAPI
+from prometheus_client import CollectorRegistry, GCCollector, PlatformCollector, ProcessCollector
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from shared.body_limit import BodySizeLimitMiddleware
@@ -21,6 +22,15 @@ def _acceptable_request_id(value: str) -> bool:
     return 0 < len(value) <= 128 and value.isprintable() and " " not in value
 
 
+def _service_registry() -> CollectorRegistry:
+    """A registry per app, so apps sharing a process (tests, tools) keep separate counts."""
+    registry = CollectorRegistry()
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    GCCollector(registry=registry)
+    return registry
+
+
 def create_app(*, service: str, title: str, routers: Sequence[APIRouter]) -> FastAPI:
     settings = get_settings()
     configure_logging(service)
@@ -30,12 +40,18 @@ def create_app(*, service: str, title: str, routers: Sequence[APIRouter]) -> Fas
     app.include_router(health_router)
     for router in routers:
         app.include_router(router)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(
         CorrelationIdMiddleware, header_name="X-Request-ID", validator=_acceptable_request_id
     )
-    Instrumentator(excluded_handlers=["/metrics"], should_group_status_codes=False).instrument(
-        app
-    ).expose(app, include_in_schema=False)
+    Instrumentator(
+        excluded_handlers=["/metrics"],
+        should_group_status_codes=False,
+        registry=_service_registry(),
+    ).instrument(app).expose(app, include_in_schema=False)
     app.state.service = service
     return app

@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool | None = None
     max_body_bytes: int = 2 * 1024 * 1024
+    # CSV imports arrive as multipart uploads and may be larger than any JSON body.
+    max_upload_bytes: int = 50 * 1024 * 1024
     host: str = "127.0.0.1"
     intake_port: int = 8001
     matching_port: int = 8002

@@ -67,6 +67,23 @@ class Idempotency:
 
 
 async def _body_digest(request: Request) -> str:
+    """Digest of what the caller sent; for multipart, of the fields and file contents.
+
+    A multipart body carries a random boundary, so the raw bytes of a retried upload differ;
+    hashing the parsed parts makes the same upload the same request.
+    """
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        digest = hashlib.sha256()
+        form = await request.form()  # cached by Starlette; the endpoint sees the same form
+        for name, value in sorted(form.multi_items(), key=lambda item: item[0]):
+            digest.update(name.encode() + b"\0")
+            if isinstance(value, str):
+                digest.update(value.encode())
+            else:
+                digest.update(await value.read())
+                await value.seek(0)
+            digest.update(b"\0")
+        return digest.hexdigest()
     return hashlib.sha256(await request.body()).hexdigest()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -25,7 +24,7 @@ from services.intake.taxonomy import current_taxonomy
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.errors import field_error
-from shared.idempotency import Idempotency, IdempotencyDep, get_idempotency
+from shared.idempotency import IdempotencyDep
 from shared.models.enums import RemotePreference
 
 router = APIRouter(prefix="/v1/freelancers", tags=["freelancers"])
@@ -55,21 +54,6 @@ async def _uploaded_csv(request: Request) -> bytes:
         return await upload.read()
     finally:
         await form.close()
-
-
-def _import_idempotency(
-    request: Request,
-    session: SessionDep,
-    principal: StaffPrincipal,
-    content: Annotated[bytes, Depends(_uploaded_csv)],
-) -> Idempotency:
-    """Idempotency keyed on the file's bytes, not the raw body.
-
-    A multipart body carries a random boundary, so a client retrying the same upload sends a
-    different body each time; the shared digest of the raw body would call every retry a
-    conflicting reuse of the key. (It also cannot read a form body FastAPI already parsed.)
-    """
-    return get_idempotency(request, session, principal, hashlib.sha256(content).hexdigest())
 
 
 _UPLOAD_SCHEMA = {
@@ -103,7 +87,7 @@ _UPLOAD_SCHEMA = {
 def import_freelancers(
     principal: StaffPrincipal,
     session: SessionDep,
-    idem: Annotated[Idempotency, Depends(_import_idempotency)],
+    idem: IdempotencyDep,
     content: Annotated[bytes, Depends(_uploaded_csv)],
 ) -> JSONResponse:
     report = importer.import_csv(
