@@ -74,7 +74,13 @@ async def _body_digest(request: Request) -> str:
     """
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         digest = hashlib.sha256()
-        form = await request.form()  # cached by Starlette; the endpoint sees the same form
+        try:
+            form = await request.form()  # cached by Starlette; the endpoint sees the same form
+        except Exception as exc:  # the multipart parser raises several types for bad bodies
+            raise ValidationProblem(
+                "The multipart/form-data body could not be parsed.",
+                errors=[{"field": "body", "location": "body", "message": str(exc)[:200]}],
+            ) from exc
         for name, value in sorted(form.multi_items(), key=lambda item: item[0]):
             digest.update(name.encode() + b"\0")
             if isinstance(value, str):

@@ -1,7 +1,8 @@
 """The trust features the referrals service writes to `freelancer_trust.features` and the
 matching service reads. One list, so the writer and the reader cannot drift apart.
 
-Each value is a float; a freelancer without any trust evidence has every feature at 0.
+Each value is a float. A freelancer without any trust evidence has every feature at 0 except
+`referrer_track_record`, which is then the global placement rate (see its description).
 """
 
 from __future__ import annotations

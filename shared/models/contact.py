@@ -10,7 +10,13 @@ class Contact(IdMixin, TimestampMixin, Base):
     """A person in the agency's network; `internal` people are the roots of trust."""
 
     __tablename__ = "contacts"
-    __table_args__ = (Index("ix_contacts_name_lower", text("lower(name)")),)
+    __table_args__ = (
+        Index("ix_contacts_name_lower", text("lower(name)")),
+        # Keyset pagination of GET /v1/contacts?sort=-created_at.
+        Index("ix_contacts_created", "created_at", "id"),
+        # The trust recompute asks for the latest change on every run.
+        Index("ix_contacts_updated", "updated_at"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))

@@ -42,11 +42,7 @@ def enqueue(
             index_elements=["kind", "dedupe_key"],
             index_where=text("status = 'queued' AND dedupe_key IS NOT NULL"),
         )
-    job_id = session.execute(statement.returning(Job.id)).scalar_one_or_none()
-    if job_id is not None:
-        # Wake idle workers now rather than at their next poll.
-        session.execute(text("SELECT pg_notify('vouch_jobs', :kind)"), {"kind": kind})
-    return job_id
+    return session.execute(statement.returning(Job.id)).scalar_one_or_none()
 
 
 def claim(session: Session, *, worker_id: str, kinds: list[str] | None = None) -> Job | None:

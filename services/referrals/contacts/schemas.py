@@ -1,0 +1,79 @@
+"""Contacts: people in the agency's network."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+ContactSort = Literal["name", "-network_trust", "-created_at"]
+
+
+class ContactCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    email: EmailStr | None = Field(default=None, max_length=320)
+    company: str | None = Field(default=None, max_length=200)
+    internal: bool = Field(
+        default=False, description="One of the agency's own people: a root of trust."
+    )
+    freelancer_id: int | None = Field(
+        default=None, gt=0, description="The freelancer this contact is, if any."
+    )
+    organization_id: int | None = Field(
+        default=None, gt=0, description="The client organisation this contact works for."
+    )
+    external_ref: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="Your reference (e.g. a CRM id), unique; imports can refer to it.",
+    )
+    notes: str = Field(default="", max_length=5000)
+
+
+class ContactUpdate(BaseModel):
+    """Only the fields sent change; send null to clear an optional field."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    email: EmailStr | None = Field(default=None, max_length=320)
+    company: str | None = Field(default=None, max_length=200)
+    internal: bool | None = None
+    freelancer_id: int | None = Field(default=None, gt=0)
+    organization_id: int | None = Field(default=None, gt=0)
+    external_ref: str | None = Field(default=None, min_length=1, max_length=200)
+    notes: str | None = Field(default=None, max_length=5000)
+
+    @field_validator("name", "internal", "notes")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("cannot be null")
+        return value
+
+
+class ContactRead(BaseModel):
+    id: int
+    name: str
+    email: str | None
+    company: str | None
+    internal: bool
+    freelancer_id: int | None
+    organization_id: int | None
+    external_ref: str | None
+    notes: str
+    network_trust: float = Field(
+        description="Trust reaching this contact from the agency's people, in [0, 1]."
+    )
+    trust_computed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ContactPage(BaseModel):
+    items: list[ContactRead]
+    next_cursor: str | None

@@ -1,0 +1,286 @@
+"""The whole network's trust in memory: built from arrays, updated in place for new meetings.
+
+`build_network` runs the full computation (strength.py, propagation.py). `apply_interactions`
+updates a built network for a few appended interactions between known contacts and returns the
+contacts whose trust or best path changed. It is exact — the same sums as a full run, up to
+floating-point rounding — because only the rows of P and the restart mass of the two contacts of
+each new interaction change, so the change of every hop's walk mass can be pushed forward from
+them:
+
+    δ_0 = y'_0 − y_0                                     (non-zero only at those contacts)
+    δ_k = m ∘ (W' (s' ∘ y'_{k−1} − s ∘ y_{k−1}) + (W' − W)(s ∘ y_{k−1})),   s = 1 / max(deg, 1)
+    τ'  = τ + Σ_k d^k δ_k
+
+where every product only touches the rows in the support of the previous δ (the ≤ K-hop
+neighbourhood of the new pair), and the best-path layers are recomputed for the same
+neighbourhood only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from services.referrals.trust.params import TrustParams
+from services.referrals.trust.propagation import (
+    BestPaths,
+    Propagation,
+    accumulate,
+    best_paths,
+    degrees,
+    neighbour_best,
+    network_trust,
+    propagate,
+    restart_mass,
+    row_scale,
+    step,
+    stopping_hop,
+    strongest_chains,
+)
+from services.referrals.trust.strength import (
+    evidence_matrix,
+    interaction_evidence,
+    strength_from_evidence,
+    strength_matrix,
+)
+
+MAX_INCREMENTAL_HOPS = 10
+
+
+class FullRecomputeNeeded(Exception):
+    """The stored network cannot be updated incrementally; recompute it from scratch."""
+
+
+@dataclass
+class NetworkState:
+    contact_ids: np.ndarray  # sorted
+    internal: np.ndarray
+    evidence: sp.csr_matrix
+    strength: sp.csr_matrix
+    degree: np.ndarray
+    propagation: Propagation
+    paths: BestPaths
+    params: TrustParams
+    _chains: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def size(self) -> int:
+        return int(self.contact_ids.shape[0])
+
+    @property
+    def trust(self) -> np.ndarray:
+        return network_trust(self.propagation.raw)
+
+    def chains(self) -> np.ndarray:
+        """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
+        if self._chains is None:
+            self._chains = strongest_chains(self.paths, self.internal)
+        return self._chains
+
+    def chain_ids(self, positions: np.ndarray) -> np.ndarray:
+        """The same as contact ids, 0 padded, for the given positions."""
+        chains = self.chains()[positions]
+        return np.where(chains >= 0, self.contact_ids[np.maximum(chains, 0)], 0)
+
+    def index_of(self, ids: np.ndarray) -> np.ndarray:
+        """Positions of contact ids, −1 for ids that are not in the network."""
+        return index_lookup(self.contact_ids, ids)
+
+
+def index_lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Positions of ids in sorted_ids, −1 where absent."""
+    ids = np.asarray(ids, dtype=np.int64)
+    if sorted_ids.size == 0:
+        return np.full(ids.shape, -1, dtype=np.int64)
+    largest = int(sorted_ids[-1])
+    if ids.size > 1000 and sorted_ids[0] >= 0 and largest <= 8 * sorted_ids.size + 1_000_000:
+        # Ids from a sequence are dense: a direct table beats a binary search per id.
+        table = np.full(largest + 1, -1, dtype=np.int64)
+        table[sorted_ids] = np.arange(sorted_ids.size)
+        inside = (ids >= 0) & (ids <= largest)
+        return np.where(inside, table[np.clip(ids, 0, largest)], -1)
+    position = np.searchsorted(sorted_ids, ids)
+    position = np.minimum(position, sorted_ids.size - 1)
+    return np.where(sorted_ids[position] == ids, position, -1).astype(np.int64)
+
+
+def build_network(
+    contact_ids: np.ndarray,
+    internal: np.ndarray,
+    a_index: np.ndarray,
+    b_index: np.ndarray,
+    channel_codes: np.ndarray,
+    age_days: np.ndarray,
+    params: TrustParams,
+) -> NetworkState:
+    """Full computation from interaction arrays (contact positions, channel codes, ages)."""
+    size = int(contact_ids.shape[0])
+    evidence = evidence_matrix(
+        a_index, b_index, interaction_evidence(channel_codes, age_days, params), size
+    )
+    strength = strength_matrix(evidence)
+    internal = np.asarray(internal, dtype=bool)
+    propagation = propagate(
+        strength,
+        internal,
+        damping=params.damping,
+        max_hops=params.max_hops,
+        tolerance=params.tolerance,
+    )
+    # Keep every hop's walk mass for incremental updates, even past an early stop.
+    scale = row_scale(degrees(strength))
+    while len(propagation.layers) <= params.max_hops <= MAX_INCREMENTAL_HOPS:
+        propagation.layers.append(step(strength, scale, internal, propagation.layers[-1]))
+    paths = best_paths(strength, internal, damping=params.damping, max_hops=params.max_hops)
+    return NetworkState(
+        contact_ids=np.asarray(contact_ids, dtype=np.int64),
+        internal=internal,
+        evidence=evidence,
+        strength=strength,
+        degree=degrees(strength),
+        propagation=propagation,
+        paths=paths,
+        params=params,
+    )
+
+
+def _pair_increments(
+    a_index: np.ndarray, b_index: np.ndarray, increment: np.ndarray
+) -> dict[tuple[int, int], float]:
+    pairs: dict[tuple[int, int], float] = {}
+    for a, b, value in zip(a_index.tolist(), b_index.tolist(), increment.tolist(), strict=True):
+        key = (a, b) if a < b else (b, a)
+        pairs[key] = pairs.get(key, 0.0) + value
+    return pairs
+
+
+def _entry(matrix: sp.csr_matrix, row: int, col: int) -> int:
+    """Position of (row, col) in matrix.data, or −1 when the entry is not stored."""
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    offset = int(np.searchsorted(matrix.indices[start:end], col))
+    if offset < end - start and matrix.indices[start + offset] == col:
+        return int(start + offset)
+    return -1
+
+
+def _symmetric(pairs: dict[tuple[int, int], float], size: int) -> sp.csr_matrix:
+    rows = np.array([a for a, _ in pairs] + [b for _, b in pairs], dtype=np.int64)
+    cols = np.array([b for _, b in pairs] + [a for a, _ in pairs], dtype=np.int64)
+    values = np.array(list(pairs.values()) * 2, dtype=np.float64)
+    return sp.csr_matrix((values, (rows, cols)), shape=(size, size))
+
+
+def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -> sp.csr_matrix:
+    """Add the evidence; returns ΔW (the strength change, symmetric)."""
+    strength_change: dict[tuple[int, int], float] = {}
+    positions: list[tuple[int, ...]] = []
+    for (a, b), added in pairs.items():
+        found = (
+            _entry(state.evidence, a, b),
+            _entry(state.evidence, b, a),
+            _entry(state.strength, a, b),
+            _entry(state.strength, b, a),
+        )
+        old = float(state.evidence.data[found[0]]) if found[0] >= 0 else 0.0
+        strength_change[(a, b)] = float(
+            strength_from_evidence(old + added) - strength_from_evidence(old)
+        )
+        positions.append(found)
+    delta_strength = _symmetric(strength_change, state.size)
+    if all(min(found) >= 0 for found in positions):
+        # Pairs that met before: update the stored entries in place.
+        for added, (ab, ba, s_ab, s_ba) in zip(pairs.values(), positions, strict=True):
+            state.evidence.data[ab] += added
+            state.evidence.data[ba] += added
+            strength = strength_from_evidence(state.evidence.data[ab])
+            state.strength.data[s_ab] = state.strength.data[s_ba] = strength
+    else:
+        # A pair that never met before: a structural insert (O(nnz), still a few ms).
+        state.evidence = _add(state.evidence, _symmetric(pairs, state.size))
+        state.strength = _add(state.strength, delta_strength)
+    return delta_strength
+
+
+def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
+    total = sp.csr_matrix(matrix + change)
+    total.sort_indices()
+    return total
+
+
+def _spread(strength: sp.csr_matrix, vector: np.ndarray) -> np.ndarray:
+    """strength @ vector, touching only the rows where vector is non-zero (W is symmetric)."""
+    support = np.flatnonzero(vector)
+    if support.size == 0:
+        return np.zeros(strength.shape[0])
+    return np.asarray(strength[support].T @ vector[support]).ravel()
+
+
+def apply_interactions(
+    state: NetworkState, a_index: np.ndarray, b_index: np.ndarray, evidence: np.ndarray
+) -> np.ndarray:
+    """Add decayed evidence for new interactions; returns positions whose trust or chain changed."""
+    params = state.params
+    if (
+        len(state.propagation.layers) <= params.max_hops
+        or (a_index < 0).any()
+        or (b_index < 0).any()
+    ):
+        raise FullRecomputeNeeded(
+            "walk layers were not kept (hop limit too high) or unknown contact"
+        )
+    pairs = _pair_increments(a_index, b_index, evidence)
+    if not pairs:
+        return np.zeros(0, dtype=np.int64)
+    touched = np.unique(np.array([node for pair in pairs for node in pair], dtype=np.int64))
+    old_trust = state.trust.copy()
+    old_chains = state.chains()
+
+    old_scale = row_scale(state.degree)
+    delta_strength = _update_matrices(state, pairs)
+    state.degree = state.degree + np.asarray(delta_strength.sum(axis=1)).ravel()
+    new_scale = row_scale(state.degree)
+
+    layers = state.propagation.layers
+    new_layers = [restart_mass(state.degree, state.internal)]
+    for hop in range(1, len(layers)):
+        previous_old = layers[hop - 1]
+        change = new_scale * new_layers[hop - 1] - old_scale * previous_old
+        delta = _spread(state.strength, change) + delta_strength @ (old_scale * previous_old)
+        delta[state.internal] = 0.0
+        new_layers.append(layers[hop] + delta)
+    # The same stopping rule and sum as the full computation, on the updated layers.
+    hops, residual = stopping_hop(
+        new_layers, damping=params.damping, max_hops=params.max_hops, tolerance=params.tolerance
+    )
+    state.propagation = Propagation(
+        raw=accumulate(new_layers, hops, params.damping),
+        layers=new_layers,
+        hops=hops,
+        residual=residual,
+    )
+    _update_paths(state, touched)
+    state._chains = None
+    changed = (state.trust != old_trust) | (state.chains() != old_chains).any(axis=1)
+    return np.flatnonzero(changed)
+
+
+def _update_paths(state: NetworkState, touched: np.ndarray) -> None:
+    """Recompute the best-chain layers for the neighbourhood a strength change can reach."""
+    damping = state.params.damping
+    best, parent = state.paths.best, state.paths.parent
+    changed = np.zeros(0, dtype=np.int64)
+    for hop in range(1, len(best)):
+        neighbours = state.strength[changed].indices if changed.size else changed
+        candidates = np.unique(np.concatenate([touched, changed, neighbours]))
+        row_max, argmax = neighbour_best(state.strength[candidates], best[hop - 1], damping)
+        stay_best = best[hop - 1][candidates]
+        stay_parent = parent[hop - 1][candidates]
+        better = row_max > stay_best
+        new_best = np.where(better, row_max, stay_best)
+        new_parent = np.where(better, argmax, stay_parent)
+        differs = (new_best != best[hop][candidates]) | (new_parent != parent[hop][candidates])
+        best[hop][candidates] = new_best
+        parent[hop][candidates] = new_parent
+        changed = candidates[differs]
