@@ -1,5 +1,13 @@
 """The matching service's ASGI app: `uvicorn services.matching.main:app`."""
 
+from services.matching.matches.router import router as matches_router
+from services.matching.modelops.router import router as models_router
+from services.matching.placements.router import router as placements_router
+from services.matching.reviews.router import router as reviews_router
 from shared.app_factory import create_app
 
-app = create_app(service="matching", title="Vouch Matching", routers=[])
+app = create_app(
+    service="matching",
+    title="Vouch Matching",
+    routers=[matches_router, reviews_router, placements_router, models_router],
+)

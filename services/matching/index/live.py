@@ -1,0 +1,252 @@
+"""The in-process index of one matching replica, kept fresh by polling the database.
+
+Each ranking call first polls (at most every `poll_interval_seconds`): counts and signatures of
+the tables the index reads, plus the freelancers and trust rows changed since the last poll
+(minus an overlap, so a row committed late by a long transaction is still seen). Because every
+replica polls the same database, every replica converges the same way.
+
+Small indexes (< `full_rebuild_below` profiles) simply rebuild on a profile change. Large ones
+put changed profiles in a delta segment (the main copy is marked dead) and rebuild in the
+background once the delta outgrows `delta_rebuild_fraction`. Trust and placement changes are
+patched in place. A skill-catalogue change always rebuilds.
+
+Contract with intake: a change to a freelancer's skills or languages must touch
+`freelancers.updated_at` (that is the signal polled).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from services.matching.index import loader
+from services.matching.index.catalogue import Catalogue
+from services.matching.index.segment import IndexSegment
+from services.matching.index.text import TextEncoder
+from services.matching.ranking import engine
+from services.matching.ranking.engine import IndexSnapshot
+from services.matching.ranking.query import RequestQuery
+from services.matching.scoring.model import RankingModel
+from services.matching.settings import MatchingSettings, get_matching_settings
+
+logger = logging.getLogger("vouch.matching.index")
+
+
+@dataclass
+class IndexState:
+    catalogue: Catalogue
+    encoder: TextEncoder
+    main: IndexSegment
+    since: datetime
+    freelancer_count: int
+    trust_count: int
+    placements_signature: str
+    catalogue_signature: str
+    applied_freelancers: dict[int, datetime]
+    applied_trust: dict[int, datetime]
+    delta: IndexSegment | None = None
+    delta_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    built_at: float = field(default_factory=time.monotonic)
+
+    def snapshot(self) -> IndexSnapshot:
+        segments = (self.main,) if self.delta is None else (self.main, self.delta)
+        return IndexSnapshot(self.catalogue, self.encoder, segments)
+
+    def alive_count(self) -> int:
+        delta_alive = int(self.delta.alive.sum()) if self.delta is not None else 0
+        return int(self.main.alive.sum()) + delta_alive
+
+    def nbytes(self) -> int:
+        total = self.main.nbytes() + self.catalogue.nbytes() + self.encoder.nbytes()
+        return total + (self.delta.nbytes() if self.delta is not None else 0)
+
+
+def build_state(session: Session, settings: MatchingSettings) -> IndexState:
+    """Load everything; rows changed just before the load are remembered as already applied."""
+    clock = session.execute(text("SELECT clock_timestamp()")).scalar_one()
+    overlap = timedelta(seconds=settings.change_overlap_seconds)
+    seed = loader.poll(session, since=clock - overlap)
+    catalogue = Catalogue(loader.load_catalogue(session))
+    source = loader.load_source(session)
+    encoder = TextEncoder.fit(
+        source.freelancers.texts,
+        terms_per_profile=settings.text_terms_per_profile,
+        sample=settings.text_fit_sample,
+    )
+    main = IndexSegment(source, catalogue, encoder)
+    return IndexState(
+        catalogue=catalogue,
+        encoder=encoder,
+        main=main,
+        since=seed.clock - overlap,
+        freelancer_count=seed.freelancer_count,
+        trust_count=seed.trust_count,
+        placements_signature=seed.placements_signature,
+        catalogue_signature=seed.catalogue_signature,
+        applied_freelancers=dict(seed.changed_freelancers),
+        applied_trust=dict(seed.changed_trust),
+    )
+
+
+class LiveIndex:
+    """Thread-safe holder: one ranking at a time uses the shared scratch buffers."""
+
+    def __init__(self, settings: MatchingSettings | None = None) -> None:
+        self.settings = settings or get_matching_settings()
+        self.lock = threading.RLock()
+        self.state: IndexState | None = None
+        self._last_poll = 0.0
+        self._rebuilder: threading.Thread | None = None
+        self.rebuilds = 0
+
+    def ensure_fresh(self, session: Session, *, force_poll: bool = False) -> IndexState:
+        """Build on first use; otherwise poll for changes when the poll interval has passed."""
+        with self.lock:
+            if self.state is None:
+                self._rebuild(session)
+            elif (
+                force_poll
+                or time.monotonic() - self._last_poll >= self.settings.poll_interval_seconds
+            ):
+                self._apply(session, loader.poll(session, since=self.state.since))
+            self._last_poll = time.monotonic()
+            assert self.state is not None
+            return self.state
+
+    def rank(self, query: RequestQuery, model: RankingModel, *, top_k: int) -> engine.RankOutput:
+        with self.lock:
+            assert self.state is not None, "call ensure_fresh first"
+            return engine.rank(
+                self.state.snapshot(), query, model, top_k=top_k, settings=self.settings
+            )
+
+    def features_for(
+        self, query: RequestQuery, freelancer_ids: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        with self.lock:
+            assert self.state is not None, "call ensure_fresh first"
+            return engine.features_for(
+                self.state.snapshot(), query, freelancer_ids, settings=self.settings
+            )
+
+    def _rebuild(self, session: Session) -> None:
+        self.state = build_state(session, self.settings)
+        self.rebuilds += 1
+
+    def _apply(self, session: Session, result: loader.PollResult) -> None:
+        state = self.state
+        assert state is not None
+        if result.catalogue_signature != state.catalogue_signature:
+            self._rebuild(session)
+            return
+        fresh = {
+            i: ts
+            for i, ts in result.changed_freelancers.items()
+            if state.applied_freelancers.get(i) != ts
+        }
+        small = len(state.main) < self.settings.full_rebuild_below
+        if fresh and small:
+            self._rebuild(session)
+            return
+        if fresh:
+            self._apply_profiles(session, state, np.array(sorted(fresh), dtype=np.int64))
+        trust_fresh = {
+            i: ts for i, ts in result.changed_trust.items() if state.applied_trust.get(i) != ts
+        }
+        if result.trust_count < state.trust_count:
+            trust = loader.load_trust(session)
+            for segment in state.snapshot().segments:
+                segment.trust[:] = 0
+                segment.set_trust(trust.freelancer_ids, trust.values)
+        elif trust_fresh:
+            trust = loader.load_trust(session, np.array(sorted(trust_fresh), dtype=np.int64))
+            for segment in state.snapshot().segments:
+                segment.set_trust(trust.freelancer_ids, trust.values)
+        if result.placements_signature != state.placements_signature:
+            placements = loader.load_placements(session)
+            for segment in state.snapshot().segments:
+                segment.set_placements(
+                    placements.freelancer_ids, placements.count, placements.successes
+                )
+        if state.alive_count() != result.freelancer_count:
+            if small:
+                self._rebuild(session)
+                return
+            self._drop_deleted(session, state)
+        overlap = timedelta(seconds=self.settings.change_overlap_seconds)
+        state.since = result.clock - overlap
+        state.applied_freelancers = {
+            i: ts for i, ts in {**state.applied_freelancers, **fresh}.items() if ts >= state.since
+        }
+        state.applied_trust = {
+            i: ts for i, ts in {**state.applied_trust, **trust_fresh}.items() if ts >= state.since
+        }
+        state.freelancer_count = result.freelancer_count
+        state.trust_count = result.trust_count
+        state.placements_signature = result.placements_signature
+
+    def _apply_profiles(self, session: Session, state: IndexState, ids: np.ndarray) -> None:
+        """Move changed profiles into the delta segment and retire their main copies."""
+        wanted = np.union1d(state.delta_ids, ids)
+        source = loader.load_source(session, wanted)
+        rows = state.main.rows_of(ids)
+        state.main.alive[rows[rows >= 0]] = False
+        state.delta = IndexSegment(source, state.catalogue, state.encoder)
+        state.delta_ids = state.delta.ids.copy()
+        if len(state.delta) > self.settings.delta_rebuild_fraction * len(state.main):
+            self._rebuild_in_background(session)
+
+    def _drop_deleted(self, session: Session, state: IndexState) -> None:
+        existing = loader.all_freelancer_ids(session)
+        main_dead = ~np.isin(state.main.ids, existing)
+        state.main.alive[main_dead] = False
+        if state.delta is not None:
+            state.delta.alive[~np.isin(state.delta.ids, existing)] = False
+
+    def _rebuild_in_background(self, session: Session) -> None:
+        bind = session.get_bind()
+        if not isinstance(bind, Engine):
+            self._rebuild(session)
+            return
+        if self._rebuilder is not None and self._rebuilder.is_alive():
+            return
+
+        def work() -> None:
+            try:
+                with Session(bind) as fresh_session, fresh_session.begin():
+                    state = build_state(fresh_session, self.settings)
+                with self.lock:
+                    self.state = state
+                    self.rebuilds += 1
+            except Exception:
+                logger.exception("background index rebuild failed; keeping the current index")
+
+        self._rebuilder = threading.Thread(target=work, name="vouch-index-rebuild", daemon=True)
+        self._rebuilder.start()
+
+
+_indexes: dict[str, LiveIndex] = {}
+_registry_lock = threading.Lock()
+
+
+def live_index_for(session: Session) -> LiveIndex:
+    """The process-wide index for the session's database."""
+    key = session.get_bind().engine.url.render_as_string(hide_password=True)
+    with _registry_lock:
+        index = _indexes.get(key)
+        if index is None:
+            index = _indexes[key] = LiveIndex()
+        return index
+
+
+def reset_live_indexes() -> None:
+    """Forget every index (tests, and settings changes)."""
+    with _registry_lock:
+        _indexes.clear()

@@ -1,0 +1,324 @@
+"""One immutable block of profiles in numpy: skill postings, filter columns, trust, text.
+
+Skills are held twice, each in the layout its question needs:
+- an inverted index (skill column -> sorted rows), the layout DESIGN.md measured as fastest for
+  "who has these must-haves" (AND by binary search from the shortest list);
+- a forward index (row -> its skills, one packed uint32 each: column, level, years, last used),
+  so the features of c candidates cost one contiguous gather of c x ~30 entries instead of a
+  binary search per required skill.
+Everything a ranking touches is a gather over the rows a request reaches; nothing loops over
+freelancers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from services.matching.index.catalogue import Catalogue
+from services.matching.index.columns import IndexSource
+from services.matching.index.text import TextEncoder
+from shared.trust_features import TRUST_FEATURES
+
+# Packed forward entry: bits 0-15 column, 16-18 level, 19-24 half-years, 25-31 last used.
+YEARS_UNKNOWN = 63  # half-years 0..62 (31 years and more are stored as 31)
+LAST_USED_UNKNOWN = 127  # last year used as year - 1950 (0..126)
+LAST_USED_BASE = 1950
+MAX_COLUMNS = 1 << 16
+
+
+def intersect_sorted(small: np.ndarray, large: np.ndarray) -> np.ndarray:
+    """Elements of sorted `small` that are also in sorted `large` (both unique)."""
+    if len(small) == 0 or len(large) == 0:
+        return small[:0]
+    pos = np.minimum(np.searchsorted(large, small), len(large) - 1)
+    return small[large[pos] == small]
+
+
+def union_sorted(lists: list[np.ndarray]) -> np.ndarray:
+    """Sorted unique union of sorted arrays (sort + dedupe; numpy's unique hashes, slower)."""
+    if not lists:
+        return np.zeros(0, np.int64)
+    merged = np.sort(np.concatenate(lists).astype(np.int64))
+    if len(merged) < 2:
+        return merged
+    keep = np.empty(len(merged), dtype=bool)
+    keep[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return merged[keep]
+
+
+def flat_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(owner index, flat position) of every CSR entry of `rows`, in row order."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    first = np.cumsum(lengths) - lengths
+    positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - first, lengths)
+    return owner, positions
+
+
+def _vocabulary_codes(values: list[str]) -> tuple[np.ndarray, dict[str, int]]:
+    """Integer codes for strings; "" (unknown) is -1."""
+    if not values:
+        return np.zeros(0, np.int32), {}
+    uniques, inverse = np.unique(np.asarray(values, dtype=str), return_inverse=True)
+    vocabulary = {str(value): i for i, value in enumerate(uniques) if value != ""}
+    codes = inverse.astype(np.int32)
+    empty = np.flatnonzero(uniques == "")
+    if len(empty):
+        codes[codes == int(empty[0])] = -1
+    return codes, vocabulary
+
+
+def _pack(
+    columns: np.ndarray, level: np.ndarray, years: np.ndarray, used: np.ndarray
+) -> np.ndarray:
+    half_years = np.where(
+        np.isnan(years), YEARS_UNKNOWN, np.clip(np.round(np.nan_to_num(years) * 2), 0, 62)
+    ).astype(np.uint32)
+    used_code = np.where(
+        used <= 0, LAST_USED_UNKNOWN, np.clip(used.astype(np.int64) - LAST_USED_BASE, 0, 126)
+    ).astype(np.uint32)
+    return (
+        columns.astype(np.uint32)
+        | (np.clip(level, 0, 7).astype(np.uint32) << 16)
+        | (half_years << 19)
+        | (used_code << 25)
+    )
+
+
+@dataclass
+class SkillGather:
+    """Per candidate x skill column: level (0 = absent), years and last-used codes."""
+
+    level: np.ndarray  # int8 (c, k)
+    years: np.ndarray  # uint8 (c, k), half-years or YEARS_UNKNOWN
+    last_used: np.ndarray  # uint8 (c, k), year - 1950 or LAST_USED_UNKNOWN
+
+
+class IndexSegment:
+    """Arrays for one set of freelancers; `alive`, trust and placements are patched in place."""
+
+    def __init__(self, source: IndexSource, catalogue: Catalogue, encoder: TextEncoder) -> None:
+        if len(catalogue) >= MAX_COLUMNS:
+            raise ValueError(f"the index packs skill columns in 16 bits (< {MAX_COLUMNS})")
+        people = source.freelancers
+        order = np.argsort(np.asarray(people.ids, dtype=np.int64), kind="stable")
+        self.ids = np.asarray(people.ids, dtype=np.int64)[order]
+        n = len(self.ids)
+        self.alive = np.ones(n, dtype=bool)
+        # float32 is exact to well under half a cent for rates up to 10,000 (the filter's epsilon).
+        self.day_rate = np.asarray(people.day_rate, dtype=np.float32)[order]
+        self.available_from = np.asarray(people.available_from, dtype=np.int32)[order]
+        self.remote = np.asarray(people.remote, dtype=np.int8)[order]
+        self.engagement = np.asarray(people.engagement, dtype=np.uint8)[order]
+        country, self.country_vocabulary = _vocabulary_codes([people.country[i] for i in order])
+        city, self.city_vocabulary = _vocabulary_codes([people.city[i] for i in order])
+        self.country = country.astype(np.int16)
+        self.city = city
+        self._build_skills(source, catalogue)
+        self._build_languages(source)
+        self.trust = np.zeros((n, len(TRUST_FEATURES)), dtype=np.float32)
+        self.set_trust(source.trust.freelancer_ids, source.trust.values)
+        self.placement_count = np.zeros(n, dtype=np.float32)
+        self.placement_successes = np.zeros(n, dtype=np.float32)
+        self.set_placements(
+            source.placements.freelancer_ids,
+            source.placements.count,
+            source.placements.successes,
+        )
+        self.text_indptr, self.text_terms, self.text_weights = encoder.encode(
+            [people.texts[i] for i in order]
+        )
+        # Reused scratch space (DESIGN.md: fresh 4-20 MB buffers cost 10-30 ms at the tail).
+        self._mark = np.zeros(n, dtype=bool)
+        self._counts = np.zeros(n, dtype=np.uint8)
+
+    # -- build -------------------------------------------------------------------------------
+
+    def _build_skills(self, source: IndexSource, catalogue: Catalogue) -> None:
+        n = len(self.ids)
+        rows = self.rows_of(source.skills.freelancer_ids)
+        columns = catalogue.columns_of(source.skills.skill_ids)
+        keep = np.flatnonzero((rows >= 0) & (columns >= 0))
+        rows, columns = rows[keep], columns[keep]
+        packed = _pack(
+            columns,
+            np.asarray(source.skills.level)[keep],
+            np.asarray(source.skills.years, dtype=np.float32)[keep],
+            np.asarray(source.skills.last_used)[keep],
+        )
+        del keep
+        by_row = np.argsort(rows * len(catalogue) + columns, kind="stable")
+        self.forward = packed[by_row]
+        self.forward_indptr = np.searchsorted(rows[by_row], np.arange(n + 1)).astype(np.int64)
+        del by_row, packed
+        by_column = np.argsort(columns * max(n, 1) + rows, kind="stable")
+        self.skill_rows = rows[by_column].astype(np.int32)
+        self.skill_indptr = np.searchsorted(
+            columns[by_column], np.arange(len(catalogue) + 1)
+        ).astype(np.int64)
+
+    def _build_languages(self, source: IndexSource) -> None:
+        rows = self.rows_of(source.languages.freelancer_ids)
+        codes = np.asarray(source.languages.codes, dtype=np.int32)
+        keep = rows >= 0
+        rows, codes = rows[keep], codes[keep]
+        levels = np.asarray(source.languages.level, dtype=np.int8)[keep]
+        order = np.lexsort((rows, codes))
+        rows, codes, levels = rows[order], codes[order], levels[order]
+        self.languages: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        # Languages many people speak get a dense level column (one byte per profile): a filter
+        # over many candidates then reads instead of searching.
+        self.dense_languages: dict[int, np.ndarray] = {}
+        for code in np.unique(codes):
+            lo, hi = np.searchsorted(codes, [code, code + 1])
+            if (hi - lo) * 16 >= len(self.ids):
+                dense = np.zeros(len(self.ids), dtype=np.int8)
+                dense[rows[lo:hi]] = levels[lo:hi]
+                self.dense_languages[int(code)] = dense
+            else:
+                self.languages[int(code)] = (rows[lo:hi].astype(np.int32), levels[lo:hi])
+
+    def set_trust(self, freelancer_ids: np.ndarray, values: np.ndarray) -> None:
+        """Write trust rows in place (rows of unknown freelancers are ignored)."""
+        rows = self.rows_of(freelancer_ids)
+        keep = rows >= 0
+        self.trust[rows[keep]] = np.asarray(values, dtype=np.float32)[keep]
+
+    def set_placements(
+        self, freelancer_ids: np.ndarray, count: np.ndarray, successes: np.ndarray
+    ) -> None:
+        """Replace placement aggregates (everyone not listed has none)."""
+        self.placement_count[:] = 0
+        self.placement_successes[:] = 0
+        rows = self.rows_of(freelancer_ids)
+        keep = rows >= 0
+        self.placement_count[rows[keep]] = np.asarray(count, dtype=np.float32)[keep]
+        self.placement_successes[rows[keep]] = np.asarray(successes, dtype=np.float32)[keep]
+
+    # -- look-ups ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def rows_of(self, freelancer_ids: np.ndarray) -> np.ndarray:
+        """Row of each freelancer id in this segment, -1 when absent."""
+        ids = np.asarray(freelancer_ids, dtype=np.int64)
+        if len(self.ids) == 0:
+            return np.full(len(ids), -1, dtype=np.int64)
+        pos = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        return np.where(self.ids[pos] == ids, pos, -1).astype(np.int64)
+
+    def postings(self, column: int) -> np.ndarray:
+        if column < 0:
+            return self.skill_rows[:0]
+        return self.skill_rows[self.skill_indptr[column] : self.skill_indptr[column + 1]]
+
+    def touched(self, columns: np.ndarray) -> np.ndarray:
+        """Sorted rows holding at least one of the skill columns."""
+        lists = [self.postings(int(c)) for c in columns]
+        total = sum(len(p) for p in lists)
+        if total == 0:
+            return np.zeros(0, np.int64)
+        if total * 16 < len(self.ids):
+            return union_sorted(lists)
+        for postings in lists:
+            self._mark[postings] = True
+        rows = np.flatnonzero(self._mark)
+        self._mark[rows] = False
+        return rows.astype(np.int64)
+
+    def intersect(self, small: np.ndarray, large: np.ndarray) -> np.ndarray:
+        """Sorted rows in both sorted lists: binary search, or a mark pass when both are long."""
+        if len(small) * np.log2(len(large) + 2) <= 2 * len(large):
+            return intersect_sorted(small, large)
+        self._mark[large] = True
+        try:
+            return small[self._mark[small]]
+        finally:
+            self._mark[large] = False
+
+    def held_counts(self, columns: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """How many of the skill columns each of `rows` holds."""
+        lists = [self.postings(int(c)) for c in columns]
+        try:
+            for postings in lists:
+                self._counts[postings] += 1
+            return self._counts[rows].astype(np.int64)
+        finally:
+            for postings in lists:
+                self._counts[postings] = 0
+
+    def gather_skills(
+        self, columns: np.ndarray, rows: np.ndarray, column_slots: np.ndarray
+    ) -> SkillGather:
+        """Level/years/last-used of each row for each skill column (absent: level 0).
+
+        `column_slots` is a scratch int16 array over all catalogue columns, -1 everywhere; it is
+        set for `columns` here and reset before returning.
+        """
+        c, k = len(rows), len(columns)
+        level = np.zeros((c, k), dtype=np.int8)
+        years = np.full((c, k), YEARS_UNKNOWN, dtype=np.uint8)
+        last_used = np.full((c, k), LAST_USED_UNKNOWN, dtype=np.uint8)
+        known = np.flatnonzero(columns >= 0)
+        if c == 0 or len(known) == 0:
+            return SkillGather(level, years, last_used)
+        column_slots[columns[known]] = known
+        try:
+            owner, positions = flat_positions(self.forward_indptr, rows)
+            entries = self.forward[positions]
+            slots = column_slots[entries & 0xFFFF]
+        finally:
+            column_slots[columns[known]] = -1
+        hit = np.flatnonzero(slots >= 0)
+        entries, target, slot = entries[hit], owner[hit], slots[hit]
+        level[target, slot] = (entries >> 16) & 7
+        years[target, slot] = (entries >> 19) & 63
+        last_used[target, slot] = entries >> 25
+        return SkillGather(level, years, last_used)
+
+    def language_level(self, code: int, rows: np.ndarray) -> np.ndarray:
+        """Level (0 = does not speak it) of one language for each row."""
+        dense = self.dense_languages.get(code)
+        if dense is not None:
+            return dense[rows]
+        out = np.zeros(len(rows), dtype=np.int8)
+        entry = self.languages.get(code)
+        if entry is None or len(rows) == 0:
+            return out
+        postings, levels = entry
+        pos = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
+        hit = postings[pos] == rows
+        out[hit] = levels[pos[hit]]
+        return out
+
+    def text_similarity(
+        self, rows: np.ndarray, encoder: TextEncoder, terms: np.ndarray, weights: np.ndarray
+    ) -> np.ndarray:
+        """Cosine of each row's truncated profile vector with the request vector."""
+        if len(rows) == 0 or len(terms) == 0:
+            return np.zeros(len(rows), dtype=np.float64)
+        owner, positions = flat_positions(self.text_indptr, rows)
+        if len(positions) == 0:
+            return np.zeros(len(rows), dtype=np.float64)
+        buffer = encoder.query_buffer
+        buffer[terms] = weights
+        try:
+            products = (
+                self.text_weights[positions].astype(np.float32) * buffer[self.text_terms[positions]]
+            )
+        finally:
+            buffer[terms] = 0.0
+        return np.minimum(np.bincount(owner, weights=products, minlength=len(rows)), 1.0)
+
+    def nbytes(self) -> int:
+        """Bytes held by this segment's arrays (language postings included)."""
+        arrays = [value for value in vars(self).values() if isinstance(value, np.ndarray)]
+        total = sum(int(a.nbytes) for a in arrays)
+        total += sum(int(r.nbytes + lv.nbytes) for r, lv in self.languages.values())
+        total += sum(int(d.nbytes) for d in self.dense_languages.values())
+        return total

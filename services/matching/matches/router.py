@@ -1,0 +1,45 @@
+"""Ranking endpoints (account managers and admins only: clients never see scores)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+
+from services.matching.matches import service
+from services.matching.matches.schemas import MatchRunCreate, MatchRunRead
+from shared.auth.deps import StaffPrincipal
+from shared.db.session import SessionDep
+from shared.idempotency import IdempotencyDep
+
+router = APIRouter(tags=["matches"])
+
+
+@router.post("/v1/requests/{request_id}/matches", status_code=201, response_model=MatchRunRead)
+def create_matches(
+    request_id: int,
+    session: SessionDep,
+    principal: StaffPrincipal,
+    idem: IdempotencyDep,
+    body: Annotated[MatchRunCreate | None, Body()] = None,
+) -> object:
+    """Rank the request's candidates now (top_k default 20, max 200) and store the run."""
+    run = service.create_run(
+        session,
+        request_id=request_id,
+        top_k=body.top_k if body else None,
+        trigger="api",
+        created_by_key_id=principal.key_id,
+    )
+    return idem.respond(run, status_code=201)
+
+
+@router.get("/v1/requests/{request_id}/matches", response_model=MatchRunRead)
+def latest_matches(request_id: int, session: SessionDep, principal: StaffPrincipal) -> MatchRunRead:
+    """The request's most recent match run."""
+    return service.latest_run(session, request_id)
+
+
+@router.get("/v1/match-runs/{run_id}", response_model=MatchRunRead)
+def get_match_run(run_id: int, session: SessionDep, principal: StaffPrincipal) -> MatchRunRead:
+    return service.get_run(session, run_id)

@@ -1,0 +1,140 @@
+"""Match runs: rank a request with the active model, store the run, read runs back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from services.matching.index.live import live_index_for
+from services.matching.matches.schemas import Explanation, MatchResultRead, MatchRunRead
+from services.matching.modelops.service import active_model
+from services.matching.ranking.explain import explanation
+from services.matching.ranking.requests import load_queries
+from services.matching.settings import get_matching_settings
+from shared.errors import Conflict, NotFound
+from shared.models import FreelancerTrust, MatchResult, MatchRun, StaffingRequest
+from shared.models.enums import RequestStatus
+
+
+def get_request(session: Session, request_id: int) -> StaffingRequest:
+    request = session.get(StaffingRequest, request_id)
+    if request is None:
+        # Same wording as Principal.ensure_can_see, so a client cannot tell the two apart.
+        raise NotFound("No request with this id.")
+    return request
+
+
+def create_run(
+    session: Session,
+    *,
+    request_id: int,
+    top_k: int | None = None,
+    trigger: str = "api",
+    created_by_key_id: int | None = None,
+) -> MatchRunRead:
+    """Rank the request now and store the run; only open requests are ranked."""
+    request = get_request(session, request_id)
+    if request.status != RequestStatus.open.value:
+        raise Conflict(f"Request {request_id} is {request.status}; only open requests are ranked.")
+    k = top_k or get_matching_settings().default_top_k
+    model = active_model(session)
+    query = load_queries(session, [request_id])[request_id]
+    index = live_index_for(session)
+    index.ensure_fresh(session)
+    output = index.rank(query, model, top_k=k)
+    ids = [c.freelancer_id for c in output.results]
+    paths: dict[int, Any] = dict(
+        session.execute(
+            select(FreelancerTrust.freelancer_id, FreelancerTrust.paths).where(
+                FreelancerTrust.freelancer_id.in_(ids)
+            )
+        ).all()
+    )
+    run = MatchRun(
+        request_id=request_id,
+        model_version_id=model.version_id,
+        model_version=model.label,
+        top_k=k,
+        candidates_considered=output.candidates_considered,
+        trigger=trigger,
+        created_by_key_id=created_by_key_id,
+    )
+    session.add(run)
+    session.flush()
+    rows = [
+        {
+            "run_id": run.id,
+            "rank": rank,
+            "freelancer_id": candidate.freelancer_id,
+            "score": candidate.score,
+            "contributions": candidate.contributions,
+            "explanation": explanation(candidate, paths.get(candidate.freelancer_id)),
+        }
+        for rank, candidate in enumerate(output.results, start=1)
+    ]
+    if rows:
+        session.execute(insert(MatchResult), rows)
+    session.refresh(run)
+    return _read(run, rows)
+
+
+def _read(run: MatchRun, rows: list[dict[str, Any]]) -> MatchRunRead:
+    return MatchRunRead(
+        run_id=run.id,
+        request_id=run.request_id,
+        model_version=run.model_version,
+        model_version_id=run.model_version_id,
+        created_at=run.created_at,
+        top_k=run.top_k,
+        candidates_considered=run.candidates_considered,
+        trigger=run.trigger,
+        results=[
+            MatchResultRead(
+                rank=row["rank"],
+                freelancer_id=row["freelancer_id"],
+                score=row["score"],
+                contributions=row["contributions"],
+                explanation=Explanation.model_validate(row["explanation"]),
+            )
+            for row in rows
+        ],
+    )
+
+
+def read_run(session: Session, run: MatchRun) -> MatchRunRead:
+    results = session.scalars(
+        select(MatchResult).where(MatchResult.run_id == run.id).order_by(MatchResult.rank)
+    ).all()
+    rows = [
+        {
+            "rank": r.rank,
+            "freelancer_id": r.freelancer_id,
+            "score": r.score,
+            "contributions": r.contributions,
+            "explanation": r.explanation,
+        }
+        for r in results
+    ]
+    return _read(run, rows)
+
+
+def get_run(session: Session, run_id: int) -> MatchRunRead:
+    run = session.get(MatchRun, run_id)
+    if run is None:
+        raise NotFound(f"No match run {run_id}.")
+    return read_run(session, run)
+
+
+def latest_run(session: Session, request_id: int) -> MatchRunRead:
+    get_request(session, request_id)
+    run = session.scalar(
+        select(MatchRun)
+        .where(MatchRun.request_id == request_id)
+        .order_by(MatchRun.created_at.desc(), MatchRun.id.desc())
+        .limit(1)
+    )
+    if run is None:
+        raise NotFound(f"Request {request_id} has not been ranked yet; POST to rank it.")
+    return read_run(session, run)

@@ -1,0 +1,19 @@
+"""Ranking rules (the documented product behaviour).
+
+Hard filters (a candidate failing one never appears):
+- availability: `available_from` (none = available now) on or before the start date plus
+  `VOUCH_MATCHING_AVAILABILITY_TOLERANCE_DAYS` (14);
+- engagement: the request's type (freelance / permanent; `either` accepts both) among the
+  freelancer's; a profile stating none counts as freelance;
+- languages: every request language spoken at `VOUCH_MATCHING_MIN_LANGUAGE_LEVEL` (B2) or better
+  (C1, C2, native);
+- day rate: at most the budget x (1 + `VOUCH_MATCHING_RATE_TOLERANCE`) (10 %); an unknown rate
+  passes (rate fit 0.5);
+- location: remote requests take anyone; hybrid requests need the request's country (if given);
+  onsite requests need the country, the city when the request names one (a profile without a
+  city passes, with a lower location fit), and exclude freelancers who only work remotely.
+
+Must-haves are never silently ignored: each missing one costs the `must_have_missing` penalty,
+larger than the model's whole score range, so such candidates rank below every complete one and
+the penalty shows in their contributions. Ties are broken by freelancer id.
+"""

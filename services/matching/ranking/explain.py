@@ -1,0 +1,81 @@
+"""Explanations an account manager can check in ten seconds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.matching.features.registry import BIAS, MUST_HAVE_MISSING
+from services.matching.ranking.engine import RankedCandidate
+
+_LABELS = {
+    "must_have_coverage": "must-have skills",
+    "nice_to_have_coverage": "nice-to-have skills",
+    "level_surplus": "level above the minimum",
+    "level_deficit": "level below the minimum",
+    "years_experience": "years of experience",
+    "skill_recency": "recent use of the skills",
+    "related_skill_credit": "related skills",
+    "text_similarity": "profile text",
+    "rate_fit": "day rate",
+    "availability_gap": "late availability",
+    "location_fit": "location",
+    "language_fit": "languages",
+    "best_in_person_vouch": "in-person vouch",
+    "in_person_vouchers": "several in-person vouchers",
+    "online_only_vouches": "online-only vouches",
+    "best_voucher_network_trust": "a trusted voucher",
+    "attested_quality": "what trusted people say",
+    "trusted_warnings": "warnings from trusted contacts",
+    "referrer_track_record": "referrer's track record",
+    "placement_count": "earlier placements",
+    "placement_success": "earlier placement results",
+    MUST_HAVE_MISSING.name: "missing must-have skills",
+}
+
+
+def trust_sentences(paths: Any, *, limit: int = 3) -> list[str]:
+    """The referrals service's paths as sentences, whatever their JSON shape."""
+    if not isinstance(paths, list):
+        return []
+    sentences = []
+    for entry in paths[:limit]:
+        if isinstance(entry, str):
+            sentences.append(entry)
+        elif isinstance(entry, dict):
+            value = entry.get("sentence") or entry.get("text") or entry.get("description")
+            if isinstance(value, str):
+                sentences.append(value)
+    return sentences
+
+
+def summary(candidate: RankedCandidate) -> str:
+    """One sentence: skills met, then the strongest reasons for and against."""
+    musts = [s for s in candidate.matched_skills if s["must_have"]]
+    must_total = len(musts) + sum(1 for s in candidate.missing_skills if s["must_have"])
+    nices = len(candidate.matched_skills) - len(musts)
+    nice_total = nices + sum(1 for s in candidate.missing_skills if not s["must_have"])
+    parts = []
+    if must_total:
+        parts.append(f"meets {len(musts)} of {must_total} must-have skills")
+    if nice_total:
+        parts.append(f"{nices} of {nice_total} nice-to-have")
+    terms = [(k, v) for k, v in candidate.contributions.items() if k != BIAS]
+    positive = sorted((t for t in terms if t[1] > 0.005), key=lambda t: (-t[1], t[0]))[:2]
+    negative = sorted((t for t in terms if t[1] < -0.005), key=lambda t: (t[1], t[0]))[:1]
+    text = "; ".join(parts).capitalize() if parts else "No required skills listed"
+    if positive:
+        text += "; strongest: " + ", ".join(f"{_LABELS[k]} ({v:+.2f})" for k, v in positive)
+    if negative:
+        k, v = negative[0]
+        text += f"; main drawback: {_LABELS[k]} ({v:+.2f})"
+    return text + "."
+
+
+def explanation(candidate: RankedCandidate, paths: Any) -> dict[str, Any]:
+    return {
+        "matched_skills": candidate.matched_skills,
+        "missing_skills": candidate.missing_skills,
+        "related_credit": candidate.related_credit,
+        "trust_paths": trust_sentences(paths),
+        "summary": summary(candidate),
+    }

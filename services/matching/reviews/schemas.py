@@ -1,0 +1,57 @@
+"""Review shapes; the client view of presented candidates carries no score and no voucher."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.models.enums import Decision
+
+
+class ReviewCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    request_id: int = Field(ge=1)
+    freelancer_id: int = Field(ge=1)
+    decision: Decision
+    reason: str | None = Field(default=None, max_length=4000)
+    match_run_id: int | None = Field(default=None, ge=1)
+
+
+class ReviewRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    request_id: int
+    freelancer_id: int
+    decision: Decision
+    reason: str | None
+    reviewer_key_id: int
+    match_run_id: int | None
+    created_at: datetime
+
+
+class ReviewList(BaseModel):
+    request_id: int
+    items: list[ReviewRead]
+
+
+class CandidateSkill(BaseModel):
+    name: str
+    level: int
+    required_level: int
+    must_have: bool
+
+
+class PresentedCandidate(BaseModel):
+    freelancer_id: int
+    headline: str
+    status: Decision
+    presented_at: datetime
+    matched_skills: list[CandidateSkill]
+
+
+class CandidateList(BaseModel):
+    request_id: int
+    candidates: list[PresentedCandidate]

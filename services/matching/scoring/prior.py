@@ -1,0 +1,57 @@
+"""The cold-start prior: documented weights an account manager can check by hand.
+
+Scale: a perfect skills match is worth about 4 points, strong trust evidence about 3-4, the
+practical fit terms about 2 together. Rationale per weight:
+- must-haves dominate (3.0): the client said they are required; nice-to-haves add 1.0.
+- level deficit (-1.0) costs more than surplus earns (0.3): under-qualified is a real risk.
+- years, recency and related-skill credit (0.5 each) refine among people with the skills.
+- text similarity (1.0) catches skills named only in free text (DESIGN.md: text is a strong
+  baseline the ranker must not lose to).
+- trust: an in-person vouch is strong evidence (1.5 for the best one, plus 0.15 per distinct
+  in-person voucher up to ten), an online-only one weak (0.03 per discounted unit, a fifth of an
+  in-person voucher, capped: a thousand online contacts never outweigh a few met ones); what
+  trusted people say (attested quality, 0.75 on [-1, 1]) matters more than reach (network
+  trust 0.5); a warning from a trusted contact costs as much as the best vouch earns (-1.5);
+  the referrer's track record adds 0.3.
+- placement history (0.3 count, 0.5 success) rewards freelancers who delivered before.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+
+from services.matching.features.registry import FEATURE_NAMES
+from services.matching.scoring.model import RankingModel
+
+PRIOR_WEIGHTS: Final[dict[str, float]] = {
+    "must_have_coverage": 3.0,
+    "nice_to_have_coverage": 1.0,
+    "level_surplus": 0.3,
+    "level_deficit": -1.0,
+    "years_experience": 0.5,
+    "skill_recency": 0.5,
+    "related_skill_credit": 0.5,
+    "text_similarity": 1.0,
+    "rate_fit": 0.5,
+    "availability_gap": -0.5,
+    "location_fit": 0.5,
+    "language_fit": 0.3,
+    "best_in_person_vouch": 1.5,
+    "in_person_vouchers": 1.5,
+    "online_only_vouches": 0.3,
+    "best_voucher_network_trust": 0.5,
+    "attested_quality": 0.75,
+    "trusted_warnings": -1.5,
+    "referrer_track_record": 0.3,
+    "placement_count": 0.3,
+    "placement_success": 0.5,
+}
+PRIOR_INTERCEPT: Final[float] = 0.0
+PRIOR_KIND: Final[str] = "prior"
+
+
+def prior_model(version_id: int | None = None) -> RankingModel:
+    coefficients = np.array([PRIOR_WEIGHTS[name] for name in FEATURE_NAMES], dtype=np.float64)
+    return RankingModel(PRIOR_KIND, coefficients, PRIOR_INTERCEPT, version_id)

@@ -1,0 +1,48 @@
+"""Matching settings (`VOUCH_MATCHING_*`): filter tolerances, index freshness, training rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class MatchingSettings(BaseSettings):
+    """Knobs of the ranker; the defaults are the documented product behaviour."""
+
+    model_config = SettingsConfigDict(env_prefix="VOUCH_MATCHING_", extra="ignore")
+
+    # Hard filters.
+    availability_tolerance_days: int = Field(default=14, ge=0, le=365)
+    rate_tolerance: float = Field(default=0.10, ge=0.0, le=1.0)
+    # A request language needs at least this CEFR level (or native).
+    min_language_level: str = Field(default="B2", pattern="^(A1|A2|B1|B2|C1|C2|native)$")
+
+    default_top_k: int = Field(default=20, ge=1, le=200)
+
+    # Freshness: how often a ranking call checks the database for changes, and how far back a
+    # poll looks again so rows committed late by long transactions are not missed.
+    poll_interval_seconds: float = Field(default=1.0, ge=0.0)
+    change_overlap_seconds: float = Field(default=60.0, ge=0.0)
+    # Below this many profiles any change rebuilds the whole index (it takes well under a
+    # second); above it changes go to a small delta segment until it outgrows this fraction.
+    full_rebuild_below: int = Field(default=20_000, ge=0)
+    delta_rebuild_fraction: float = Field(default=0.05, gt=0.0, le=1.0)
+
+    # Text similarity: terms kept per profile, and how many profiles fit the vocabulary.
+    text_terms_per_profile: int = Field(default=16, ge=1, le=256)
+    text_fit_sample: int = Field(default=200_000, ge=1)
+
+    # Training and the holdout gate.
+    holdout_fraction: float = Field(default=0.2, gt=0.0, lt=1.0)
+    min_holdout_requests: int = Field(default=5, ge=1)
+    min_ndcg_improvement: float = Field(default=0.005, ge=0.0)
+    # One-sided paired t-test across holdout requests: the gain must be significant at this level.
+    significance_level: float = Field(default=0.05, gt=0.0, lt=1.0)
+    training_alpha: float = Field(default=1.0, ge=0.0)
+
+
+@lru_cache
+def get_matching_settings() -> MatchingSettings:
+    return MatchingSettings()

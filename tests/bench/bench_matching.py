@@ -1,0 +1,460 @@
+"""Matching benchmark: ranking latency, index memory and training time.
+
+    python -m tests.bench.bench_matching --sizes 10000,100000,1000000
+
+For each size a synthetic agency (about 30 skills per profile over a 600-skill catalogue with
+Zipf popularity, languages, rates, locations, trust for 30 %, profile text) is fed through the
+same builder the service uses after loading from Postgres (`TextEncoder.fit` + `IndexSegment`);
+generating rows in numpy instead of loading a million profiles through Postgres keeps the run
+short. The smallest size (`--db-size`) is additionally loaded through a scratch Postgres
+database (DATABASE_URL's server, or the embedded one) with the service's loader and ranked
+through `LiveIndex`, to show the database path. Each size ranks `--requests` requests of 8
+skills (2-4 must-have) for the top 50, after warm-up, timing `rank` plus the explanation text.
+Training fits the constrained ranker on `--train-pairs` labelled (request, freelancer) pairs
+and compares it with the prior on the time-split holdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import resource
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
+from services.matching.index.catalogue import Catalogue
+from services.matching.index.columns import (
+    CatalogueRows,
+    FreelancerColumns,
+    IndexSource,
+    LanguageRows,
+    PlacementRows,
+    SkillRows,
+    TrustRows,
+    language_code_number,
+)
+from services.matching.index.live import LiveIndex
+from services.matching.index.segment import IndexSegment
+from services.matching.index.text import TextEncoder
+from services.matching.modelops.dataset import TrainingData
+from services.matching.modelops.training import fit_and_compare
+from services.matching.ranking.engine import IndexSnapshot, rank
+from services.matching.ranking.explain import summary
+from services.matching.ranking.query import RequestQuery
+from services.matching.scoring.prior import prior_model
+from services.matching.settings import MatchingSettings
+from shared.db.migrate import upgrade
+from tests.support.database import scratch_database, server_url
+
+SKILLS = 600
+TOP_K = 50
+LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pl", "pt"]
+COUNTRIES = ["DE", "AT", "CH", "NL", "PL"]
+CITIES = [
+    "berlin",
+    "munich",
+    "hamburg",
+    "cologne",
+    "frankfurt",
+    "vienna",
+    "zurich",
+    "amsterdam",
+    "warsaw",
+    "stuttgart",
+    "leipzig",
+    "dresden",
+    "graz",
+    "basel",
+    "krakow",
+    "",
+]
+START = date(2027, 3, 1).toordinal()
+
+
+def _skill_probabilities() -> np.ndarray:
+    weights = 1.0 / (np.arange(SKILLS) + 30.0)  # the top skill is on ~28 % of profiles
+    return weights / weights.sum()
+
+
+def catalogue_rows(rng: np.random.Generator) -> CatalogueRows:
+    source = rng.integers(1, SKILLS + 1, 400)
+    target = rng.integers(1, SKILLS + 1, 400)
+    keep = source != target
+    pairs = np.unique(np.column_stack([source[keep], target[keep]]), axis=0)
+    return CatalogueRows(
+        skill_ids=np.arange(1, SKILLS + 1, dtype=np.int64),
+        names=[f"skill{i}" for i in range(1, SKILLS + 1)],
+        relation_source=pairs[:, 0],
+        relation_target=pairs[:, 1],
+        relation_weight=rng.uniform(0.3, 0.8, len(pairs)).astype(np.float32),
+    )
+
+
+def synthetic_source(n: int, seed: int = 1) -> IndexSource:
+    """A synthetic agency of `n` profiles, built with numpy only."""
+    rng = np.random.default_rng(seed)
+    ids = np.arange(1, n + 1, dtype=np.int64)
+    per_person = rng.integers(20, 41, n)
+    owners = np.repeat(ids, per_person)
+    skills = rng.choice(SKILLS, size=len(owners), p=_skill_probabilities()) + 1
+    keys = np.unique(owners * 1024 + skills)
+    owners, skills = keys // 1024, keys % 1024
+    m = len(owners)
+    skill_rows = SkillRows(
+        freelancer_ids=owners,
+        skill_ids=skills,
+        level=rng.integers(1, 6, m).astype(np.int8),
+        years=np.where(rng.random(m) < 0.2, np.nan, rng.gamma(2.0, 2.5, m)).astype(np.float32),
+        last_used=np.where(rng.random(m) < 0.2, 0, rng.integers(2008, 2027, m)).astype(np.int16),
+    )
+    del keys
+    speaks = rng.random((n, len(LANGUAGES))) < np.array(
+        [0.9, 0.6, 0.15, 0.1, 0.08, 0.08, 0.05, 0.05]
+    )
+    person, language = np.nonzero(speaks)
+    languages = LanguageRows(
+        freelancer_ids=ids[person],
+        codes=np.array([language_code_number(c) for c in LANGUAGES], dtype=np.int32)[language],
+        level=rng.integers(2, 8, len(person)).astype(np.int8),
+    )
+    trusted = np.flatnonzero(rng.random(n) < 0.3)
+    trust = TrustRows(
+        ids[trusted],
+        (rng.random((len(trusted), 7)) * np.array([1, 4, 2, 1, 2, 1, 1])).astype(np.float32),
+    )
+    placed = np.flatnonzero(rng.random(n) < 0.05)
+    placements = PlacementRows(
+        ids[placed],
+        rng.integers(1, 5, len(placed)).astype(np.float32),
+        rng.integers(0, 3, len(placed)).astype(np.float32),
+    )
+    vocabulary = np.array([f"w{i}" for i in range(5000)])
+    word_p = 1.0 / (np.arange(5000) + 20.0)
+    words = vocabulary[rng.choice(5000, size=(n, 18), p=word_p / word_p.sum())]
+    starts = np.searchsorted(owners, ids)
+    texts = [
+        " ".join(row) + f" skill{skills[s]} skill{skills[s + 1]}"
+        for row, s in zip(words.tolist(), np.minimum(starts, m - 2).tolist(), strict=True)
+    ]
+    freelancers = FreelancerColumns(
+        ids=ids,
+        day_rate=rng.integers(300, 1300, n).astype(np.float64),
+        available_from=np.where(rng.random(n) < 0.5, 0, START + rng.integers(-60, 90, n)).astype(
+            np.int32
+        ),
+        remote=rng.choice(3, size=n, p=[0.2, 0.5, 0.3]).astype(np.int8),
+        engagement=rng.choice([1, 2, 3], size=n, p=[0.7, 0.1, 0.2]).astype(np.uint8),
+        country=np.array(COUNTRIES)[rng.choice(5, n, p=[0.6, 0.15, 0.1, 0.1, 0.05])].tolist(),
+        city=np.array(CITIES)[rng.integers(0, len(CITIES), n)].tolist(),
+        texts=texts,
+    )
+    return IndexSource(freelancers, skill_rows, languages, trust, placements)
+
+
+def synthetic_requests(count: int, seed: int = 2) -> list[RequestQuery]:
+    rng = np.random.default_rng(seed)
+    p = _skill_probabilities()
+    queries = []
+    for i in range(count):
+        skills = rng.choice(SKILLS, size=8, replace=False, p=p) + 1
+        must = np.zeros(8, dtype=bool)
+        must[: rng.integers(2, 5)] = True
+        queries.append(
+            RequestQuery(
+                request_id=i + 1,
+                skill_ids=skills.astype(np.int64),
+                skill_names=tuple(f"skill{s}" for s in skills),
+                must_have=must,
+                min_level=rng.integers(2, 5, 8).astype(np.int8),
+                weight=rng.integers(1, 4, 8).astype(np.float64),
+                start_ordinal=START,
+                max_day_rate=float(rng.integers(700, 1200)),
+                remote=int(rng.choice(3, p=[0.2, 0.4, 0.4])),
+                country="DE",
+                city="berlin" if rng.random() < 0.3 else "",
+                languages=(language_code_number("en"),) if rng.random() < 0.6 else (),
+                engagement=str(rng.choice(["freelance", "either"])),
+                text=" ".join(f"w{w}" for w in rng.integers(0, 300, 12))
+                + " "
+                + " ".join(f"skill{s}" for s in skills),
+                reference_year=2027,
+            )
+        )
+    return queries
+
+
+def time_rankings(
+    snapshot: IndexSnapshot, queries: list[RequestQuery], settings: MatchingSettings
+) -> tuple[np.ndarray, float]:
+    model = prior_model(1)
+    for query in queries[:5]:  # warm-up
+        rank(snapshot, query, model, top_k=TOP_K, settings=settings)
+    timings, considered = [], []
+    gc.disable()
+    try:
+        for query in queries:
+            started = time.perf_counter()
+            output = rank(snapshot, query, model, top_k=TOP_K, settings=settings)
+            for candidate in output.results:
+                summary(candidate)
+            timings.append((time.perf_counter() - started) * 1000)
+            considered.append(output.candidates_considered)
+    finally:
+        gc.enable()
+    return np.array(timings), float(np.mean(considered))
+
+
+def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
+    started = time.perf_counter()
+    source = synthetic_source(n)
+    generated = time.perf_counter() - started
+    started = time.perf_counter()
+    catalogue = Catalogue(catalogue_rows(np.random.default_rng(3)))
+    encoder = TextEncoder.fit(
+        source.freelancers.texts,
+        terms_per_profile=settings.text_terms_per_profile,
+        sample=settings.text_fit_sample,
+    )
+    segment = IndexSegment(source, catalogue, encoder)
+    built = time.perf_counter() - started
+    postings = len(segment.skill_rows)
+    del source
+    gc.collect()
+    snapshot = IndexSnapshot(catalogue, encoder, (segment,))
+    timings, considered = time_rankings(snapshot, synthetic_requests(requests), settings)
+    index_bytes = segment.nbytes() + catalogue.nbytes() + encoder.nbytes()
+    return {
+        "size": n,
+        "path": "synthetic rows",
+        "postings": postings,
+        "generate_s": generated,
+        "build_s": built,
+        "p50": float(np.percentile(timings, 50)),
+        "p95": float(np.percentile(timings, 95)),
+        "max": float(timings.max()),
+        "considered": considered,
+        "index_mb": index_bytes / 2**20,
+    }
+
+
+def _copy(session: Session, table: str, columns: str, rows: Iterator[str]) -> None:
+    raw: Any = session.connection().connection.driver_connection
+    buffer = io.StringIO("".join(rows))
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        while chunk := buffer.read(1 << 20):
+            copy.write(chunk)
+
+
+def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
+    """Load `n` synthetic profiles into a scratch database and build/rank through LiveIndex."""
+    source = synthetic_source(n, seed=11)
+    catalogue = catalogue_rows(np.random.default_rng(3))
+    people = source.freelancers
+    remote = np.array(["onsite", "hybrid", "remote"])
+    levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
+    with server_url() as base, scratch_database(base, prefix="vouch_bench") as url:
+        upgrade(url)
+        engine = create_engine(url)
+        with Session(engine) as session, session.begin():
+            _copy(
+                session,
+                "skills",
+                "id, slug, name, category",
+                (f"{i}\tskill{i}\tskill{i}\tbench\n" for i in catalogue.skill_ids.tolist()),
+            )
+            _copy(
+                session,
+                "skill_relations",
+                "skill_id, related_skill_id, weight",
+                (
+                    f"{s}\t{t}\t{w:.3f}\n"
+                    for s, t, w in zip(
+                        catalogue.relation_source.tolist(),
+                        catalogue.relation_target.tolist(),
+                        catalogue.relation_weight.tolist(),
+                        strict=True,
+                    )
+                ),
+            )
+            now = datetime.now(UTC).isoformat()
+            _copy(
+                session,
+                "freelancers",
+                "id, name, email, headline, summary, available_from, day_rate, location_city,"
+                " location_country, remote, engagement, source_type, consent_given_at,"
+                " consent_method",
+                (
+                    f"{i}\tP{i}\tp{i}@example.com\t\t{t}\t"
+                    f"{date.fromordinal(a).isoformat() if a else chr(92) + 'N'}\t{r:.2f}\t"
+                    f"{c or chr(92) + 'N'}\t{k}\t{remote[m]}\t"
+                    f"{{{','.join(['freelance'] * (e & 1) + ['permanent'] * (e >> 1))}}}"
+                    f"\tother\t{now}\tbench\n"
+                    for i, t, a, r, c, k, m, e in zip(
+                        people.ids.tolist(),
+                        people.texts,
+                        people.available_from.tolist(),
+                        people.day_rate.tolist(),
+                        people.city,
+                        people.country,
+                        people.remote.tolist(),
+                        people.engagement.tolist(),
+                        strict=True,
+                    )
+                ),
+            )
+            skills = source.skills
+            _copy(
+                session,
+                "freelancer_skills",
+                "freelancer_id, skill_id, level, years, last_used, raw_name",
+                (
+                    f"{f}\t{s}\t{lv}\t{chr(92) + 'N' if y != y else round(y, 1)}\t{u or chr(92) + 'N'}\tx\n"
+                    for f, s, lv, y, u in zip(
+                        skills.freelancer_ids.tolist(),
+                        skills.skill_ids.tolist(),
+                        skills.level.tolist(),
+                        skills.years.tolist(),
+                        skills.last_used.tolist(),
+                        strict=True,
+                    )
+                ),
+            )
+            _copy(
+                session,
+                "freelancer_languages",
+                "freelancer_id, code, level",
+                (
+                    f"{f}\t{chr(c >> 8)}{chr(c & 255)}\t{levels[lv]}\n"
+                    for f, c, lv in zip(
+                        source.languages.freelancer_ids.tolist(),
+                        source.languages.codes.tolist(),
+                        source.languages.level.tolist(),
+                        strict=True,
+                    )
+                ),
+            )
+            session.execute(text("ANALYZE"))
+        # No overlap window here: just after a bulk load every row is "recent", which would
+        # make the steady-state poll look like a full re-read.
+        index = LiveIndex(settings.model_copy(update={"change_overlap_seconds": 0.0}))
+        with Session(engine) as session:
+            started = time.perf_counter()
+            index.ensure_fresh(session)
+            built = time.perf_counter() - started
+            started = time.perf_counter()
+            for _ in range(20):
+                index.ensure_fresh(session, force_poll=True)
+            poll_ms = (time.perf_counter() - started) / 20 * 1000
+        state = index.state
+        assert state is not None
+        timings, considered = time_rankings(
+            state.snapshot(), synthetic_requests(requests), settings
+        )
+        engine.dispose()
+    return {
+        "size": n,
+        "path": "Postgres -> loader",
+        "postings": len(state.main.skill_rows),
+        "generate_s": 0.0,
+        "build_s": built,
+        "p50": float(np.percentile(timings, 50)),
+        "p95": float(np.percentile(timings, 95)),
+        "max": float(timings.max()),
+        "considered": considered,
+        "index_mb": state.nbytes() / 2**20,
+        "poll_ms": poll_ms,
+    }
+
+
+def bench_training(pairs: int, settings: MatchingSettings) -> dict[str, float]:
+    rng = np.random.default_rng(4)
+    per_request = 20
+    requests = pairs // per_request
+    values = rng.random((requests * per_request, len(FEATURE_NAMES)))
+    for spec_index, spec in enumerate(FEATURES):
+        if spec.lower < 0:
+            values[:, spec_index] = values[:, spec_index] * 2 - 1
+    truth = np.zeros(len(FEATURE_NAMES))
+    truth[FEATURE_INDEX["must_have_coverage"]] = 2.0
+    truth[FEATURE_INDEX["attested_quality"]] = 1.5
+    truth[FEATURE_INDEX["trusted_warnings"]] = -1.5
+    latent = values @ truth + rng.normal(0, 0.7, len(values))
+    grades = np.digitize(latent, np.quantile(latent, [0.4, 0.55, 0.8, 0.95])).astype(np.float64)
+    groups = np.repeat(np.arange(requests, dtype=np.int64), per_request)
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    data = TrainingData(
+        values,
+        np.zeros(len(values)),
+        grades,
+        groups,
+        np.arange(len(values), dtype=np.int64),
+        {int(r): base + timedelta(minutes=int(r)) for r in range(requests)},
+    )
+    started = time.perf_counter()
+    _, metrics, comparison = fit_and_compare(data, prior_model(1), settings)
+    seconds = time.perf_counter() - started
+    return {
+        "pairs": len(values),
+        "seconds": seconds,
+        "prior_ndcg": comparison["active_ndcg"],
+        "new_ndcg": comparison["new_ndcg"],
+        "better": comparison["better"],
+        "train_examples": metrics["train_examples"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--db-size", type=int, default=10000, help="0 skips the Postgres path")
+    parser.add_argument("--train-pairs", type=int, default=1_000_000)
+    args = parser.parse_args()
+    settings = MatchingSettings()
+    rows = []
+    if args.db_size:
+        rows.append(bench_database(args.db_size, args.requests, settings))
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        rows.append(bench_size(size, args.requests, settings))
+        gc.collect()
+    print(
+        f"\nRanking: top {TOP_K}, requests of 8 skills (2-4 must-have), {args.requests} requests each"
+    )
+    print(
+        f"{'profiles':>10} {'built from':<20} {'postings':>10} {'build s':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'max ms':>8} {'scored':>9} {'index MB':>9}"
+    )
+    for row in rows:
+        print(
+            f"{row['size']:>10,} {row['path']:<20} {row['postings']:>10,} {row['build_s']:>8.1f} "
+            f"{row['p50']:>8.2f} {row['p95']:>8.2f} {row['max']:>8.2f} {row['considered']:>9.0f} "
+            f"{row['index_mb']:>9.1f}"
+        )
+    for row in rows:
+        if "poll_ms" in row:
+            print(
+                f"change poll (freshness check) on {row['size']:,} profiles: {row['poll_ms']:.2f} ms"
+            )
+    if args.train_pairs:
+        result = bench_training(args.train_pairs, settings)
+        print(
+            f"\nTraining on {result['pairs']:,} labelled pairs (20 per request, 80/20 time split): "
+            f"{result['seconds']:.1f} s; holdout NDCG@10 prior {result['prior_ndcg']:.3f} -> "
+            f"trained {result['new_ndcg']:.3f} (activated: {result['better']})"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak process RSS (generation + build + training): {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
