@@ -1,8 +1,7 @@
 """The trust features the referrals service writes to `freelancer_trust.features` and the
 matching service reads. One list, so the writer and the reader cannot drift apart.
 
-Each value is a float. A freelancer without any trust evidence has every feature at 0 except
-`referrer_track_record`, which is then the global placement rate (see its description).
+Each value is a float; a freelancer without any trust evidence has every feature at 0.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ TRUST_FEATURES: Final[dict[str, str]] = {
     ),
     "referrer_track_record": (
         "Best smoothed placement rate (placed + alpha*mu) / (n + alpha) among positive vouchers; "
-        "the global rate mu when there is no voucher."
+        "0 when there is no positive voucher."
     ),
 }
 

@@ -46,7 +46,7 @@ mu = st.floats(0, 1)
 
 
 def _score(vouches: list[VouchEvidence], own: float, rate: float) -> float:
-    return assess(vouches, own_trust=own, global_rate_value=rate, params=PARAMS).score
+    return assess(vouches, own_trust=own, params=PARAMS).score
 
 
 def _new(recommendation: st.SearchStrategy[str]) -> st.SearchStrategy[VouchEvidence]:
@@ -84,8 +84,8 @@ def test_an_against_vouch_never_raises_the_score_and_withdrawing_restores_it(
 def test_each_feature_moves_in_its_direction_with_a_positive_vouch(
     vouches: list[VouchEvidence], own: float, rate: float, new: VouchEvidence
 ) -> None:
-    before = assess(vouches, own_trust=own, global_rate_value=rate, params=PARAMS).features
-    after = assess([*vouches, new], own_trust=own, global_rate_value=rate, params=PARAMS).features
+    before = assess(vouches, own_trust=own, params=PARAMS).features
+    after = assess([*vouches, new], own_trust=own, params=PARAMS).features
     for name, direction in TRUST_FEATURE_DIRECTION.items():
         if name in ("attested_quality", "referrer_track_record"):
             continue  # a mean and a max-or-prior: see features.py on why the score uses sums
@@ -96,25 +96,24 @@ def test_each_feature_moves_in_its_direction_with_a_positive_vouch(
 def test_features_are_exactly_the_shared_names_and_score_is_in_unit_interval(
     vouches: list[VouchEvidence], own: float, rate: float
 ) -> None:
-    result = assess(vouches, own_trust=own, global_rate_value=rate, params=PARAMS)
+    result = assess(vouches, own_trust=own, params=PARAMS)
     assert set(result.features) == set(TRUST_FEATURES)
     assert 0.0 <= result.score < 1.0
     assert -2.0 <= result.features["attested_quality"] <= 2.0
 
 
-def test_no_evidence_means_zero_features_and_the_global_rate_as_track_record() -> None:
-    result = assess([], own_trust=0.0, global_rate_value=0.25, params=PARAMS)
+def test_no_evidence_means_zero_features() -> None:
+    result = assess([], own_trust=0.0, params=PARAMS)
     assert result.score == 0.0
-    assert result.features["referrer_track_record"] == 0.25
-    assert all(v == 0.0 for k, v in result.features.items() if k != "referrer_track_record")
+    assert all(v == 0.0 for v in result.features.values())
 
 
 def test_a_trusted_warning_outweighs_the_same_trust_saying_yes() -> None:
     yes = VouchEvidence(1, 1, 0.8, "worked_together", "yes", 30, 0.3)
     against = VouchEvidence(2, 2, 0.8, "worked_together", "against", 30, 0.3)
-    result = assess([yes, against], own_trust=0.0, global_rate_value=0.3, params=PARAMS)
+    result = assess([yes, against], own_trust=0.0, params=PARAMS)
     assert result.features["attested_quality"] == -0.5
-    assert result.score < assess([yes], own_trust=0.0, global_rate_value=0.3, params=PARAMS).score
+    assert result.score < assess([yes], own_trust=0.0, params=PARAMS).score
     assert result.features["trusted_warnings"] == vouch_strength(
         referrer_trust=0.8, channel="worked_together", age_days=30, params=PARAMS
     )

@@ -203,9 +203,7 @@ def test_in_a_random_network_a_trusted_positive_vouch_never_lowers_a_score_and_a
     newcomer = data.draw(st.sampled_from(trusted))
 
     def score(extra: list[VouchEvidence]) -> float:
-        return assess(
-            [*existing, *extra], own_trust=0.0, global_rate_value=0.2, params=PARAMS
-        ).score
+        return assess([*existing, *extra], own_trust=0.0, params=PARAMS).score
 
     def vouch(rec: str) -> VouchEvidence:
         return VouchEvidence(99, 1000 + newcomer, float(trust[newcomer]), channel, rec, 30.0, 0.2)

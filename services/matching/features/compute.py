@@ -145,7 +145,10 @@ def _fit_features(
         elif name == "trusted_warnings":
             value = np.clip(value, 0.0, WARNING_CAP) / WARNING_CAP
         elif name == "attested_quality":
-            value = value / 2.0
+            # A mean drops when a "yes" joins "strong"s; capped at +1 ("yes" on average) it
+            # never falls when positive vouches are added, so more praise never lowers a score.
+            # Strong-vs-yes still counts through best_in_person_vouch.
+            value = np.minimum(value, 1.0) / 2.0
         out[name] = value
 
     out.update(

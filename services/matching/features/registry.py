@@ -149,7 +149,7 @@ TRUST_TRANSFORMS: Final[dict[str, str]] = {
     "in_person_vouchers": "min(n, 10) / 10 (linear, so each voucher counts the same)",
     "online_only_vouches": "min(x, 10) / 10 (same scale as in-person vouchers)",
     "best_voucher_network_trust": "clipped to [0, 1]",
-    "attested_quality": "divided by 2, in [-1, 1]",
+    "attested_quality": "capped at +1 then divided by 2, in [-1, 0.5] (monotone under added praise)",
     "trusted_warnings": "min(x, 5) / 5",
     "referrer_track_record": "clipped to [0, 1]",
 }

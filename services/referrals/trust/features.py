@@ -22,7 +22,7 @@ Features (the names of shared/trust_features.py), over the freelancer's ACTIVE v
     attested_quality            Σ σ·q / Σ σ over all vouches, q = strong +2, yes +1,
                                 reservations −1, against −2; 0 when Σ σ = 0
     trusted_warnings            Σ σ · (0.5 for reservations, 1 for against)
-    referrer_track_record       max track(r) over positive vouchers; μ without one
+    referrer_track_record       max track(r) over positive vouchers; 0 without one
 
 Score in [0, 1):
 
@@ -94,21 +94,20 @@ def trust_score(*, support: float, reach: float, warnings: float, params: TrustP
     return (1.0 - math.exp(-(support + reach))) * math.exp(-params.warning_penalty * warnings)
 
 
-def zero_features(global_rate_value: float) -> dict[str, float]:
-    features = dict.fromkeys(TRUST_FEATURES, 0.0)
-    features["referrer_track_record"] = global_rate_value
-    return features
+def zero_features() -> dict[str, float]:
+    # 0, not the global rate, without a positive voucher: then the max over vouchers can only
+    # grow when a positive vouch is added, which the matcher's monotonicity relies on.
+    return dict.fromkeys(TRUST_FEATURES, 0.0)
 
 
 def assess(
     vouches: Sequence[VouchEvidence],
     *,
     own_trust: float,
-    global_rate_value: float,
     params: TrustParams,
 ) -> Assessment:
     """Features and score of one freelancer from their active vouches."""
-    features = zero_features(global_rate_value)
+    features = zero_features()
     strengths: dict[int, float] = {}
     in_person_vouchers: set[int] = set()
     track_records: list[float] = []

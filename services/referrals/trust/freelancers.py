@@ -189,7 +189,6 @@ def assess_freelancers(
         assessment = assess(
             evidence[fid],
             own_trust=own_trust,
-            global_rate_value=records.global_rate,
             params=params,
         )
         values[fid] = FreelancerTrustValue(fid, assessment.score, assessment.features, paths=[])
