@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Iterator
 
@@ -23,6 +22,8 @@ from shared.db import engine as engine_module
 from shared.db.base import Base
 from shared.db.migrate import upgrade
 from shared.db.session import get_session
+from shared.skills import load_catalogue
+from shared.skills.sync import sync_catalogue
 from tests.support.database import scratch_database, server_url
 from tests.support.keys import TestKeys, make_keys
 
@@ -36,12 +37,8 @@ def _reset_caches() -> None:
 
 
 def _load_catalogue(engine: Engine) -> None:
-    try:
-        sync = importlib.import_module("shared.skills.sync")
-    except ModuleNotFoundError:
-        return
     with Session(engine) as session, session.begin():
-        sync.sync_catalogue(session)
+        sync_catalogue(session)
 
 
 @pytest.fixture(scope="session")
@@ -127,3 +124,9 @@ def committed_engine(engine: Engine) -> Iterator[Engine]:
     tables = [t.name for t in Base.metadata.sorted_tables if t.name not in CATALOGUE_TABLES]
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        # Skills a test committed (not from the catalogue) go too; aliases follow by cascade.
+        catalogue_slugs = [skill.slug for skill in load_catalogue()]
+        connection.execute(
+            text("DELETE FROM skills WHERE NOT (slug = ANY(:slugs))"), {"slugs": catalogue_slugs}
+        )
+    _load_catalogue(engine)
