@@ -6,6 +6,7 @@ processes holding the server and stops it (pg_ctl stop) when the last one exits.
 
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ def stop_embedded(data_dir: Path) -> None:
     server = _servers.pop(pgdata, None)
     if server is not None:
         server.cleanup()
+        # Already released: keep pgserver's own exit hook from running (and logging) again.
+        atexit.unregister(server._cleanup)
 
 
 def embedded_url(data_dir: Path, database: str = "postgres") -> str:
