@@ -15,7 +15,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select, text
+from pydantic import BaseModel
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from shared.auth.deps import CurrentPrincipal
@@ -47,11 +48,15 @@ class Idempotency:
 
     def respond(self, body: Any, *, status_code: int = 201) -> JSONResponse:
         """Build the JSON response and, with a key, store it for retries in this transaction."""
-        payload = jsonable_encoder(body)
+        # model_dump runs in pydantic-core; jsonable_encoder walks the model in Python (~2 ms).
+        payload = (
+            body.model_dump(mode="json") if isinstance(body, BaseModel) else jsonable_encoder(body)
+        )
         if self.key is not None:
             ttl = timedelta(hours=get_settings().idempotency_ttl_hours)
-            self.session.add(
-                IdempotencyRecord(
+            # Core insert: cheaper than an ORM flush on every created record.
+            self.session.execute(
+                insert(IdempotencyRecord).values(
                     api_key_id=self.api_key_id,
                     key=self.key,
                     method=self.method,
@@ -62,7 +67,6 @@ class Idempotency:
                     expires_at=datetime.now(UTC) + ttl,
                 )
             )
-            self.session.flush()
         return JSONResponse(payload, status_code=status_code)
 
 

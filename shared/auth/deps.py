@@ -50,14 +50,16 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
         raise Unauthorized(
             "Use the Bearer scheme: 'Authorization: Bearer <key>'.", headers=_CHALLENGE
         )
-    api_key = session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(token.strip())))
-    if api_key is None or api_key.revoked_at is not None:
+    # Columns, not the entity: this runs on every request.
+    row = session.execute(
+        select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
+            ApiKey.key_hash == hash_key(token.strip()), ApiKey.revoked_at.is_(None)
+        )
+    ).first()
+    if row is None:
         raise Unauthorized("This API key is unknown or revoked.", headers=_CHALLENGE)
     principal = Principal(
-        key_id=api_key.id,
-        role=Role(api_key.role),
-        organization_id=api_key.organization_id,
-        user_id=api_key.user_id,
+        key_id=row.id, role=Role(row.role), organization_id=row.organization_id, user_id=row.user_id
     )
     request.state.principal = principal
     return principal

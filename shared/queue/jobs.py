@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from shared.models import Job
 from shared.models.enums import JobStatus
+
+# Plain SQL: enqueue sits on hot request paths, and this skips building an insert construct.
+_INSERT_JOB = """
+    INSERT INTO jobs (kind, payload, dedupe_key, status, attempts, max_attempts, run_after)
+    VALUES (:kind, CAST(:payload AS jsonb), :dedupe_key, 'queued', 0, 5,
+            now() + make_interval(secs => :delay))
+"""
+_ENQUEUE = text(_INSERT_JOB + " RETURNING id")
+_ENQUEUE_DEDUPED = text(
+    _INSERT_JOB
+    + " ON CONFLICT (kind, dedupe_key) WHERE status = 'queued' AND dedupe_key IS NOT NULL"
+    + " DO NOTHING RETURNING id"
+)
 
 
 def enqueue(
@@ -26,23 +39,15 @@ def enqueue(
     With `dedupe_key`, a job of the same kind and key still waiting absorbs this one (debounce)
     and None is returned.
     """
-    values: dict[str, Any] = {
+    statement = _ENQUEUE_DEDUPED if dedupe_key is not None else _ENQUEUE
+    parameters = {
         "kind": kind,
-        "payload": payload or {},
+        "payload": json.dumps(payload or {}),
         "dedupe_key": dedupe_key,
-        "status": JobStatus.queued.value,
-        "attempts": 0,
-        "max_attempts": 5,
+        "delay": delay_seconds,
     }
-    statement = insert(Job).values(
-        **values, run_after=func.now() + timedelta(seconds=delay_seconds)
-    )
-    if dedupe_key is not None:
-        statement = statement.on_conflict_do_nothing(
-            index_elements=["kind", "dedupe_key"],
-            index_where=text("status = 'queued' AND dedupe_key IS NOT NULL"),
-        )
-    return session.execute(statement.returning(Job.id)).scalar_one_or_none()
+    result: int | None = session.execute(statement, parameters).scalar_one_or_none()
+    return result
 
 
 def claim(session: Session, *, worker_id: str, kinds: list[str] | None = None) -> Job | None:
