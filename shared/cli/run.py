@@ -103,7 +103,6 @@ def up() -> None:
                             settings.host,
                             "--port",
                             str(port),
-                            "--no-access-log",
                         ],
                         env=env,
                     )
