@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
+from shared.cli.database import command_database
 from shared.config import get_settings
 from shared.db import engine as engine_module
 from shared.db.base import Base
@@ -24,7 +25,7 @@ from shared.db.migrate import upgrade
 from shared.db.session import get_session
 from shared.skills import load_catalogue
 from shared.skills.sync import sync_catalogue
-from tests.support.database import scratch_database, server_url
+from tests.support.database import scratch_database
 from tests.support.keys import TestKeys, make_keys
 
 CATALOGUE_TABLES = {"skills", "skill_aliases", "skill_relations"}
@@ -43,7 +44,7 @@ def _load_catalogue(engine: Engine) -> None:
 
 @pytest.fixture(scope="session")
 def base_server_url() -> Iterator[str]:
-    with server_url() as url:
+    with command_database() as url:
         yield url
 
 

@@ -11,14 +11,12 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request, UploadFile
+from fastapi import UploadFile
 from pydantic import BaseModel, Field, ValidationError
-from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from shared.errors import field_error
-from shared.idempotency import IdempotencyDep
 
 MAX_ROWS = 50_000
 
@@ -120,38 +118,3 @@ def validation_errors(line: int, exc: ValidationError) -> list[RowError]:
         )
         for err in exc.errors()
     ]
-
-
-async def uploaded_file(request: Request, idem: IdempotencyDep) -> UploadFile:
-    """The multipart field `file`, parsed after the idempotency check has read the body.
-
-    A `File()` parameter would let FastAPI consume the body stream before IdempotencyDep hashes
-    it; depending on the idempotency dependency first makes Starlette parse the cached body.
-    """
-    del idem
-    try:
-        form = await request.form()
-    except Exception:
-        raise field_error("file", "send the CSV as multipart/form-data field 'file'") from None
-    upload = form.get("file")
-    if not isinstance(upload, StarletteUploadFile):
-        raise field_error("file", "send the CSV as multipart/form-data field 'file'")
-    return upload  # type: ignore[return-value]
-
-
-UploadedCsv = Annotated[UploadFile, Depends(uploaded_file)]
-
-MULTIPART_CSV: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                }
-            }
-        },
-    }
-}

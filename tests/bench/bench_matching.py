@@ -51,8 +51,9 @@ from services.matching.ranking.explain import summary
 from services.matching.ranking.query import RequestQuery
 from services.matching.scoring.prior import prior_model
 from services.matching.settings import MatchingSettings
+from shared.cli.database import command_database
 from shared.db.migrate import upgrade
-from tests.support.database import scratch_database, server_url
+from tests.support.database import scratch_database
 
 SKILLS = 600
 TOP_K = 50
@@ -260,7 +261,7 @@ def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[st
     people = source.freelancers
     remote = np.array(["onsite", "hybrid", "remote"])
     levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
-    with server_url() as base, scratch_database(base, prefix="vouch_bench") as url:
+    with command_database() as base, scratch_database(base, prefix="vouch_bench") as url:
         upgrade(url)
         engine = create_engine(url)
         with Session(engine) as session, session.begin():

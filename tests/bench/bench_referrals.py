@@ -35,8 +35,9 @@ from services.referrals.trust.engine import forget_cached_networks
 from services.referrals.trust.network import build_network, index_lookup
 from services.referrals.trust.params import CHANNELS
 from services.referrals.trust.service import RecomputeSummary, recompute
+from shared.cli.database import command_database
 from shared.db.migrate import upgrade
-from tests.support.database import scratch_database, server_url
+from tests.support.database import scratch_database
 
 TODAY = date.today()
 
@@ -255,7 +256,7 @@ def main() -> None:
     if args.reuse:
         run(args.reuse, args.repeat)
         return
-    with server_url() as base:
+    with command_database() as base:
         if args.keep:
             url = make_url(base).set(database=f"vouch_bench_{uuid.uuid4().hex[:8]}")
             admin = create_engine(base, isolation_level="AUTOCOMMIT")

@@ -10,22 +10,6 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from shared.config import Settings
-from shared.db.embedded import embedded_url, stop_embedded
-
-
-@contextmanager
-def server_url() -> Iterator[str]:
-    """URL of the server to test against; starts the embedded server when DATABASE_URL is unset."""
-    settings = Settings()
-    if settings.database_url:
-        yield settings.database_url
-        return
-    try:
-        yield embedded_url(settings.data_dir)
-    finally:
-        stop_embedded(settings.data_dir)
-
 
 @contextmanager
 def scratch_database(base_url: str, prefix: str = "vouch_test") -> Iterator[str]:

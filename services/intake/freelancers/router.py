@@ -6,9 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
-from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from services.intake.common.codes import language_code
 from services.intake.common.cursor import DEFAULT_LIMIT, MAX_LIMIT
@@ -26,6 +25,7 @@ from shared.db.session import SessionDep
 from shared.errors import field_error
 from shared.idempotency import IdempotencyDep
 from shared.models.enums import RemotePreference
+from shared.uploads import MULTIPART_CSV, UploadedCsv
 
 router = APIRouter(prefix="/v1/freelancers", tags=["freelancers"])
 
@@ -44,39 +44,11 @@ def create_freelancer(
     return idem.respond(created, status_code=201)
 
 
-async def _uploaded_csv(request: Request) -> bytes:
-    """The bytes of the multipart field `file` (read here, not with a `File()` parameter)."""
-    form = await request.form()
-    try:
-        upload = form.get("file")
-        if not isinstance(upload, StarletteUploadFile):
-            raise field_error("file", "send the CSV as the multipart/form-data field 'file'")
-        return await upload.read()
-    finally:
-        await form.close()
-
-
-_UPLOAD_SCHEMA = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                }
-            }
-        },
-    }
-}
-
-
 @router.post(
     "/import",
     response_model=ImportReport,
     status_code=200,
-    openapi_extra=_UPLOAD_SCHEMA,
+    openapi_extra=MULTIPART_CSV,
     description=(
         "Import profiles from a CSV file (multipart field `file`); answers with a per-row "
         "report. Rows are validated like POST /v1/freelancers; valid rows are stored even when "
@@ -88,8 +60,9 @@ def import_freelancers(
     principal: StaffPrincipal,
     session: SessionDep,
     idem: IdempotencyDep,
-    content: Annotated[bytes, Depends(_uploaded_csv)],
+    upload: UploadedCsv,
 ) -> JSONResponse:
+    content = upload.file.read()
     report = importer.import_csv(
         session, principal=principal, content=content, taxonomy=current_taxonomy(session)
     )

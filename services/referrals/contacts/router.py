@@ -15,10 +15,11 @@ from services.referrals.contacts.schemas import (
     ContactSort,
     ContactUpdate,
 )
-from services.referrals.csv_upload import MULTIPART_CSV, ImportReport, UploadedCsv
+from services.referrals.csv_upload import ImportReport
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
+from shared.uploads import MULTIPART_CSV, UploadedCsv
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"])
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from services.referrals.csv_upload import MULTIPART_CSV, ImportReport, UploadedCsv
+from services.referrals.csv_upload import ImportReport
 from services.referrals.interactions import importer, service
 from services.referrals.interactions.schemas import (
     ContactInteractionPage,
@@ -17,6 +17,7 @@ from services.referrals.interactions.schemas import (
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
+from shared.uploads import MULTIPART_CSV, UploadedCsv
 
 router = APIRouter(tags=["interactions"])
 
