@@ -227,3 +227,8 @@ def test_request_to_placement_with_trust(committed_engine: Engine, keys: TestKey
         assert attribution is not None
         assert attribution.source_type == "referral"
         assert len(attribution.vouches) == 2
+    # Intake marks the request filled (through the queue); it can no longer be edited.
+    filled = intake.get(f"/v1/requests/{request_id}", headers=keys.client_a)
+    assert filled.json()["status"] == "filled"
+    edit = intake.patch(f"/v1/requests/{request_id}", json={"title": "x"}, headers=keys.client_a)
+    assert edit.status_code == 409

@@ -67,6 +67,8 @@ def record_placement(session: Session, *, body: PlacementCreate, actor_key_id: i
     session.add(placement)
     session.flush()
     enqueue(session, kind=ATTRIBUTION_JOB, payload={"placement_id": placement.id})
+    # The request table is intake's: ask it (through the queue) to mark the request filled.
+    enqueue(session, kind="fill_request", payload={"request_id": placement.request_id})
     session.refresh(placement)
     return placement
 
