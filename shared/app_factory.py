@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, FastAPI
@@ -31,10 +34,39 @@ def _service_registry() -> CollectorRegistry:
     return registry
 
 
-def create_app(*, service: str, title: str, routers: Sequence[APIRouter]) -> FastAPI:
+def _lifespan(
+    warm_ups: Sequence[Callable[[], None]],
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # In the background: the process answers /healthz while caches fill.
+        for warm_up in warm_ups:
+            threading.Thread(target=_run_warm_up, args=(warm_up,), daemon=True).start()
+        yield
+
+    return lifespan
+
+
+def _run_warm_up(warm_up: Callable[[], None]) -> None:
+    try:
+        warm_up()
+    except Exception:
+        logging.getLogger("vouch.startup").exception("warm-up %s failed", warm_up.__name__)
+
+
+def create_app(
+    *,
+    service: str,
+    title: str,
+    routers: Sequence[APIRouter],
+    warm_ups: Sequence[Callable[[], None]] = (),
+) -> FastAPI:
+    """The service's app; `warm_ups` run in background threads when the server starts."""
     settings = get_settings()
     configure_logging(service)
-    app = FastAPI(title=title, version="1", responses=PROBLEM_RESPONSES)
+    app = FastAPI(
+        title=title, version="1", responses=PROBLEM_RESPONSES, lifespan=_lifespan(warm_ups)
+    )
     install_error_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
     app.include_router(health_router)

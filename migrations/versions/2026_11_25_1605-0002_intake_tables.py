@@ -19,8 +19,11 @@ def upgrade() -> None:
     # Keyset pagination (created_at DESC, id DESC) for the staff-wide lists.
     op.create_index("ix_staffing_requests_created", "staffing_requests", ["created_at", "id"])
     op.create_index("ix_freelancers_created", "freelancers", ["created_at", "id"])
+    # The matching index polls freelancers changed since its last look.
+    op.create_index("ix_freelancers_updated_at", "freelancers", ["updated_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_freelancers_updated_at", table_name="freelancers")
     op.drop_index("ix_freelancers_created", table_name="freelancers")
     op.drop_index("ix_staffing_requests_created", table_name="staffing_requests")

@@ -1,13 +1,23 @@
 """The matching service's ASGI app: `uvicorn services.matching.main:app`."""
 
+from services.matching.index.live import live_index_for
 from services.matching.matches.router import router as matches_router
 from services.matching.modelops.router import router as models_router
 from services.matching.placements.router import router as placements_router
 from services.matching.reviews.router import router as reviews_router
 from shared.app_factory import create_app
+from shared.db.engine import get_sessionmaker
+
+
+def warm_index() -> None:
+    """Build the in-process index at start-up, not inside the first ranking request."""
+    with get_sessionmaker()() as session:
+        live_index_for(session).ensure_fresh(session)
+
 
 app = create_app(
     service="matching",
     title="Vouch Matching",
     routers=[matches_router, reviews_router, placements_router, models_router],
+    warm_ups=[warm_index],
 )

@@ -23,6 +23,8 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         Index("ix_freelancers_email_lower", text("lower(email)"), unique=True),
         # The freelancer list pages newest first (keyset on created_at, id).
         Index("ix_freelancers_created", "created_at", "id"),
+        # Every matching replica polls for profiles changed since its last look.
+        Index("ix_freelancers_updated_at", "updated_at"),
     )
 
     name: Mapped[str] = mapped_column(String(200))
