@@ -235,6 +235,24 @@ def test_match_run_validation_errors_and_lookups(
     assert api.get("/v1/match-runs/999999999", headers=keys.manager).status_code == 404
 
 
+def test_top_k_also_as_query_parameter_and_no_body(
+    api: TestClient, keys: TestKeys, world: Any
+) -> None:
+    for _ in range(3):
+        world.freelancer(skills={"mt-python": 4, "mt-java": 4})
+    request = world.request(skills=PY_JAVA)
+    no_body = api.post(f"/v1/requests/{request.id}/matches", headers=keys.manager)
+    assert no_body.status_code == 201
+    assert no_body.json()["top_k"] == 20
+    query = api.post(f"/v1/requests/{request.id}/matches?top_k=2", headers=keys.manager)
+    assert query.status_code == 201
+    assert query.json()["top_k"] == 2
+    assert len(query.json()["results"]) == 2
+    too_many = api.post(f"/v1/requests/{request.id}/matches?top_k=201", headers=keys.manager)
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["field"] == "top_k"
+
+
 def test_clients_cannot_read_scores_runs_models_or_reviews(
     api: TestClient, keys: TestKeys, world: Any
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Query
 
 from services.matching.matches import service
 from services.matching.matches.schemas import MatchRunCreate, MatchRunRead
@@ -22,12 +22,15 @@ def create_matches(
     principal: StaffPrincipal,
     idem: IdempotencyDep,
     body: Annotated[MatchRunCreate | None, Body()] = None,
+    top_k: Annotated[
+        int | None, Query(ge=1, le=200, description="Also accepted as a query parameter")
+    ] = None,
 ) -> object:
     """Rank the request's candidates now (top_k default 20, max 200) and store the run."""
     run = service.create_run(
         session,
         request_id=request_id,
-        top_k=body.top_k if body else None,
+        top_k=body.top_k if body and body.top_k is not None else top_k,
         trigger="api",
         created_by_key_id=principal.key_id,
     )
