@@ -10,6 +10,7 @@ from asgi_correlation_id import correlation_id
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -194,6 +195,39 @@ async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _database_message(exc: DBAPIError) -> str:
+    diag = getattr(exc.orig, "diag", None)
+    return str(getattr(diag, "message_primary", None) or "invalid value")
+
+
+async def _data_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    # The database refused a value the request carried (e.g. an id beyond bigint); the
+    # session dependency has already rolled the transaction back.
+    assert isinstance(exc, DataError)
+    return problem_response(
+        status=422,
+        title="Value out of range",
+        detail=f"A value in the request does not fit its field ({_database_message(exc)}); "
+        "check ids and numbers.",
+        type_slug="invalid-value",
+        instance=request.url.path,
+        errors=[{"field": "request", "message": _database_message(exc)}],
+    )
+
+
+async def _integrity_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    # A constraint caught what the service checks missed (e.g. a concurrent duplicate).
+    assert isinstance(exc, IntegrityError)
+    return problem_response(
+        status=409,
+        title="Conflict",
+        detail=f"The change conflicts with stored data ({_database_message(exc)}); "
+        "read the current state and retry.",
+        type_slug="conflict",
+        instance=request.url.path,
+    )
+
+
 async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(
@@ -211,6 +245,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error_handler)
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(StarletteHTTPException, _http_handler)
+    app.add_exception_handler(DataError, _data_error_handler)
+    app.add_exception_handler(IntegrityError, _integrity_error_handler)
     app.add_exception_handler(Exception, _unhandled_handler)
 
 

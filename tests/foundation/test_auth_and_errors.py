@@ -167,3 +167,14 @@ def test_metrics_count_requests_by_route_and_status(client: TestClient) -> None:
     metrics = client.get("/metrics").text
     assert 'handler="/healthz"' in metrics
     assert "http_request_duration" in metrics
+
+
+def test_id_beyond_bigint_is_a_422_problem_not_a_500(client: TestClient, keys: TestKeys) -> None:
+    response = client.get("/probe/organizations/99999999999999999999", headers=keys.admin)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    assert "out of range" in response.json()["detail"]
+    # The transaction was rolled back cleanly: the next request works.
+    assert (
+        client.get(f"/probe/organizations/{keys.org_a_id}", headers=keys.admin).status_code == 200
+    )
