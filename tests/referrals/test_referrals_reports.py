@@ -201,3 +201,11 @@ def test_cooling_report_lists_strong_ties_that_fall_below_the_threshold_soon(
     assert len(list(csv.DictReader(io.StringIO(as_csv.text)))) == 2
     bad = client.get("/v1/reports/cooling", params={"threshold": 2}, headers=keys.manager)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "threshold"
+
+
+def test_sources_report_accepts_dates_at_the_calendar_edges(
+    client: TestClient, keys: TestKeys
+) -> None:
+    for params in ({"to": "0001-01-11", "format": "csv"}, {"to": "9999-12-31"}):
+        response = client.get("/v1/reports/sources", params=params, headers=keys.manager)
+        assert response.status_code == 200, response.text

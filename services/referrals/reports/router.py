@@ -44,8 +44,10 @@ def sources(
     to: Annotated[date | None, Query(description="Last day, inclusive (default: today).")] = None,
     format: Format = "json",
 ) -> SourcesReport | Response:
-    end = to or trust_day()
-    start = from_ or end - timedelta(days=365)
+    # The report counts up to the day after `end`, which must exist.
+    end = min(to or trust_day(), date.max - timedelta(days=1))
+    # A year back, but not before the first representable day (to=0001-01-11 is valid input).
+    start = from_ or end - timedelta(days=min(365, (end - date.min).days))
     if start > end:
         raise field_error("from", "must not be after 'to'")
     report = sources_report(session, start_day=start, end_day=end)
