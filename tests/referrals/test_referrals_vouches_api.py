@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from services.referrals.trust.service import recompute
 from shared.models import Contact, Freelancer, Vouch
 from tests.support.keys import TestKeys
 
@@ -121,3 +122,25 @@ def test_invalid_vouches_name_the_field_and_store_nothing(
     assert session.scalar(select(func.count()).select_from(Vouch)) == 0
     assert client.get("/v1/freelancers/99999999/vouches", headers=keys.manager).status_code == 404
     assert client.get("/v1/vouches/99999999", headers=keys.manager).status_code == 404
+
+
+def test_ancient_meetings_weigh_nothing_instead_of_failing(
+    client: TestClient,
+    keys: TestKeys,
+    session: Session,
+    make_contact: Callable[..., Contact],
+    make_freelancer: Callable[..., Freelancer],
+    meet: Callable[..., object],
+) -> None:
+    # Found by schemathesis: 2^(-age/h) for a meeting in year 1 underflowed in SQL (a 500).
+    agency = make_contact("Anna Berg", internal=True)
+    friend = make_contact("Jan Novak")
+    meet(agency, friend, "in_person", date(1, 1, 1))
+    meet(agency, friend, "in_person", date.today() - timedelta(days=3))
+    recompute(session)
+    response = client.post(
+        "/v1/vouches", json=_vouch(friend, make_freelancer()), headers=keys.manager
+    )
+    assert response.status_code == 201, response.text
+    cooling = client.get("/v1/reports/cooling", headers=keys.manager)
+    assert cooling.status_code == 200, cooling.text

@@ -41,8 +41,10 @@ def cooling_report(
             " CASE WHEN ca.internal THEN cb.id ELSE ca.id END,"
             " CASE WHEN ca.internal THEN cb.name ELSE ca.name END,"
             " CASE WHEN ca.internal THEN cb.company ELSE ca.company END,"
-            f" sum({weight_case} * power(2.0,"
-            " -greatest(CAST(:as_of AS date) - i.occurred_on, 0) / :half_life)),"
+            # Exponent floored at -1000 so very old meetings weigh ~0 instead of underflowing.
+            f" sum({weight_case} * power(CAST(2.0 AS float8), greatest("
+            " -greatest(CAST(:as_of AS date) - i.occurred_on, 0) / CAST(:half_life AS float8),"
+            " -1000.0))),"
             " max(i.occurred_on), count(*), coalesce(max(ct.network_trust), 0)"
             " FROM interactions i JOIN contacts ca ON ca.id = i.contact_a_id"
             " JOIN contacts cb ON cb.id = i.contact_b_id"

@@ -87,7 +87,9 @@ def _hop_facts(
         "SELECT DISTINCT ON (a, b) a, b, channel, n, first, last, evidence, context FROM ("
         " SELECT contact_a_id AS a, contact_b_id AS b, channel, count(*) AS n,"
         " min(occurred_on) AS first, max(occurred_on) AS last,"
-        f" {weight} * sum(power(2.0, -greatest(%s::date - occurred_on, 0) / %s::float8))"
+        # Exponent floored at -1000: centuries-old meetings weigh ~0 instead of underflowing.
+        f" {weight} * sum(power(2.0::float8,"
+        " greatest(-greatest(%s::date - occurred_on, 0) / %s::float8, -1000.0)))"
         " AS evidence,"
         " (array_agg(context ORDER BY occurred_on DESC) FILTER (WHERE context <> ''))[1]"
         " AS context"
