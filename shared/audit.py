@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from asgi_correlation_id import correlation_id
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from shared.auth.deps import Principal
@@ -14,17 +15,17 @@ from shared.models import AuditEntry
 def record_access(
     session: Session,
     *,
-    principal: Principal | None,
+    principal: Principal,
     action: str,
     entity: str,
-    entity_id: int | str | None,
+    entity_id: int | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """Add an audit entry in the caller's transaction (a failed change leaves no entry)."""
-    session.add(
-        AuditEntry(
-            api_key_id=principal.key_id if principal else None,
-            actor_role=principal.role.value if principal else None,
+    """Add one audit row in the caller's transaction (a failed change leaves no entry)."""
+    session.execute(
+        insert(AuditEntry).values(
+            api_key_id=principal.key_id,
+            actor_role=principal.role.value,
             action=action,
             entity=entity,
             entity_id=None if entity_id is None else str(entity_id),

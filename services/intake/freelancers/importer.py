@@ -13,7 +13,6 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.intake.common import audit
 from services.intake.common.terms import keep_unrecognised
 from services.intake.freelancers import bulk, profile, repository
 from services.intake.freelancers.csv_rows import decode, read_rows
@@ -24,6 +23,7 @@ from services.intake.freelancers.schemas import (
     RejectedRow,
 )
 from services.intake.taxonomy import IntakeTaxonomy, Term
+from shared.audit import record_access
 from shared.errors import AppError, Conflict
 
 
@@ -159,7 +159,7 @@ def import_csv(
     ids = _write(session, new)
     imported = [ImportedRow(line=c.line, id=i) for c, i in zip(new, ids, strict=True)]
     rejected = sorted(rejected + overwrites, key=lambda row: row.line)
-    audit.record(
+    record_access(
         session,
         principal=principal,
         action="import",

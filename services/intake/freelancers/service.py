@@ -9,7 +9,6 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.intake.common import audit
 from services.intake.common.cursor import next_cursor
 from services.intake.common.schemas import reject_nulls
 from services.intake.common.terms import keep_unrecognised
@@ -23,6 +22,7 @@ from services.intake.freelancers.schemas import (
     FreelancerUpdate,
 )
 from services.intake.taxonomy import IntakeTaxonomy
+from shared.audit import record_access
 from shared.auth.deps import Principal
 from shared.errors import Conflict, NotFound
 from shared.models import Freelancer
@@ -74,7 +74,7 @@ def create_freelancer(
     repository.add_children(
         session, skills=rows.skills, unrecognised=rows.unrecognised, languages=rows.languages
     )
-    audit.record(
+    record_access(
         session, principal=principal, action="create", entity=ENTITY, entity_id=freelancer.id
     )
     return read(session, freelancer=freelancer, taxonomy=taxonomy)
@@ -86,7 +86,7 @@ def get_freelancer(
     freelancer = repository.get(session, freelancer_id)
     if freelancer is None:
         raise NotFound("No freelancer with this id.")
-    audit.record(
+    record_access(
         session, principal=principal, action="read", entity=ENTITY, entity_id=freelancer_id
     )
     return read(session, freelancer=freelancer, taxonomy=taxonomy)
@@ -145,7 +145,7 @@ def update_freelancer(
     repository.add_children(
         session, skills=rows.skills, unrecognised=rows.unrecognised, languages=rows.languages
     )
-    audit.record(
+    record_access(
         session,
         principal=principal,
         action="update",
@@ -193,7 +193,7 @@ def list_freelancers(
     shown = rows[:limit]
     extras = repository.extras_of(session, [row.id for row in shown])
     items = [profile.to_read(row, extras[row.id], taxonomy) for row in shown]
-    audit.record(
+    record_access(
         session,
         principal=principal,
         action="list",
