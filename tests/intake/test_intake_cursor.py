@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.intake.common.cursor import decode_cursor, encode_cursor
+from services.intake.common.cursor import decode_position, encode_position
 from shared.errors import ValidationProblem
 
 instants = st.datetimes(
@@ -18,13 +18,13 @@ instants = st.datetimes(
 
 @given(instants, st.integers(min_value=1, max_value=2**62))
 def test_issued_cursors_round_trip(created_at: datetime, row_id: int) -> None:
-    assert decode_cursor(encode_cursor(created_at, row_id)) == (created_at, row_id)
+    assert decode_position(encode_position(created_at, row_id)) == (created_at, row_id)
 
 
 @given(st.text(max_size=80))
 def test_any_other_text_is_a_422_or_a_valid_position(text: str) -> None:
     try:
-        created_at, row_id = decode_cursor(text)
+        created_at, row_id = decode_position(text)
     except ValidationProblem as problem:
         assert [error["field"] for error in problem.errors or []] == ["cursor"]
     else:
@@ -34,4 +34,4 @@ def test_any_other_text_is_a_422_or_a_valid_position(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "%%%", "bnVsbA", "WyIyMDI2LTAxLTAxIiwxXQ", "WzEsMl0"])
 def test_known_bad_cursors(text: str) -> None:
     with pytest.raises(ValidationProblem):
-        decode_cursor(text)
+        decode_position(text)

@@ -17,10 +17,10 @@ from services.referrals.contacts.schemas import (
     ContactSort,
     ContactUpdate,
 )
-from services.referrals.pagination import decode_cursor, encode_cursor
 from services.referrals.trust.service import lock_for_network_change, schedule_recompute
 from shared.errors import Conflict, NotFound, field_error
 from shared.models import Contact, Freelancer, Organization
+from shared.pagination import decode_cursor, encode_cursor
 
 
 def _check_references(

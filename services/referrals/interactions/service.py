@@ -17,10 +17,10 @@ from services.referrals.interactions.schemas import (
     InteractionCreate,
     InteractionRead,
 )
-from services.referrals.pagination import decode_cursor, encode_cursor
 from services.referrals.trust.service import lock_for_network_change, schedule_recompute
 from shared.errors import NotFound, ValidationProblem, field_error
 from shared.models import Contact, Interaction
+from shared.pagination import decode_cursor, encode_cursor
 
 UNIQUE_COLUMNS = ["contact_a_id", "contact_b_id", "channel", "occurred_on", "context"]
 

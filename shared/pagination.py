@@ -20,7 +20,7 @@ def decode_cursor(cursor: str, *, length: int) -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, binascii.Error, UnicodeError):
         raise field_error("cursor", "not a cursor returned by this endpoint") from None
     if not isinstance(values, list) or len(values) != length:
         raise field_error("cursor", "not a cursor returned by this endpoint")
