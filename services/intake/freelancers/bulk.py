@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from services.intake.freelancers.profile import PROFILE_COLUMNS
+
 _PROFILES = text(
     """
 INSERT INTO freelancers (
@@ -63,23 +65,6 @@ SELECT * FROM unnest(
 """
 )
 
-_PROFILE_COLUMNS = (
-    "name",
-    "email",
-    "headline",
-    "summary",
-    "available_from",
-    "day_rate",
-    "location_city",
-    "location_country",
-    "remote",
-    "engagement",
-    "source_type",
-    "source_detail",
-    "consent_given_at",
-    "consent_method",
-)
-
 _SKILL_COLUMNS = ("freelancer_id", "skill_id", "level", "years", "last_used", "raw_name", "version")
 _UNRECOGNISED_COLUMNS = ("freelancer_id", "term_id", "raw_name", "level", "years", "last_used")
 
@@ -90,7 +75,7 @@ def _columns(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, 
 
 def insert_profiles(session: Session, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Insert freelancers rows (as `profile.column_values` makes them); ids by lower email."""
-    columns = _columns(rows, _PROFILE_COLUMNS)
+    columns = _columns(rows, PROFILE_COLUMNS)
     columns["engagement"] = [",".join(engagement) for engagement in columns["engagement"]]
     result = session.connection().execute(_PROFILES, columns)
     return {email: freelancer_id for freelancer_id, email in result}

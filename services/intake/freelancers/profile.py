@@ -204,7 +204,7 @@ def signature_of_new(
 
 def signature_of_stored(freelancer: Any, extras: Extras) -> Signature:
     """Signature of a stored profile (a Freelancer or a row of the freelancers table)."""
-    values = {column: getattr(freelancer, column) for column in _SCALAR_COLUMNS}
+    values = {column: getattr(freelancer, column) for column in PROFILE_COLUMNS}
     return (
         *_scalar_signature(values),
         frozenset((r.skill_id, r.version, r.level, r.years, r.last_used) for r in extras.skills),
@@ -213,7 +213,8 @@ def signature_of_stored(freelancer: Any, extras: Extras) -> Signature:
     )
 
 
-_SCALAR_COLUMNS = (
+# The profile's own columns: compared for re-imports, written by the bulk insert.
+PROFILE_COLUMNS = (
     "name",
     "email",
     "headline",
@@ -237,4 +238,4 @@ def _scalar_signature(values: dict[str, Any]) -> tuple[Any, ...]:
     normalised["day_rate"] = _money(values["day_rate"])
     normalised["engagement"] = frozenset(values["engagement"])
     normalised["consent_given_at"] = _instant(values["consent_given_at"])
-    return tuple(normalised[column] for column in _SCALAR_COLUMNS)
+    return tuple(normalised[column] for column in PROFILE_COLUMNS)
