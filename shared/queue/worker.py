@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.idempotency import purge_expired
 from shared.queue.jobs import claim, complete, fail, requeue_stale
 
 JobHandler = Callable[[Session, dict[str, Any]], None]
@@ -61,7 +62,11 @@ def run_worker(
     poll_seconds: float = 0.5,
     stop: threading.Event | None = None,
 ) -> None:
-    """Loop until `stop` is set: run due jobs, sleep briefly when there are none."""
+    """Loop until `stop` is set: run due jobs, sleep briefly when there are none.
+
+    Once a minute it also returns jobs of dead workers to the queue and drops expired
+    Idempotency-Key records.
+    """
     handlers = handlers if handlers is not None else load_handlers()
     stop = stop or threading.Event()
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -72,6 +77,7 @@ def run_worker(
         if time.monotonic() - last_sweep > 60:
             with sessions() as session, session.begin():
                 requeue_stale(session, older_than=timedelta(minutes=15))
+                purge_expired(session)
             last_sweep = time.monotonic()
         try:
             ran = run_one(sessions, handlers, worker_id=worker_id)

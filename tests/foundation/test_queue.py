@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.models import Job
+from shared.models import IdempotencyRecord, Job
 from shared.models.enums import JobStatus
 from shared.queue.jobs import enqueue
 from shared.queue.worker import run_one, run_worker
+from tests.support.keys import make_keys
 
 
 def _jobs(engine: Engine, kind: str) -> list[Job]:
@@ -96,3 +98,41 @@ def test_failing_job_is_retried_later_then_marked_failed(committed_engine: Engin
     assert "cannot do it" in (job.last_error or "")
     # Not due again until its back-off has passed.
     assert run_one(sessions, {"broken": handler}, worker_id="w") is None
+
+
+def test_worker_sweep_drops_expired_idempotency_records(committed_engine: Engine) -> None:
+    now = datetime.now(UTC)
+    with Session(committed_engine) as session, session.begin():
+        key_id = make_keys(session).manager_key_id
+        for key, expires_at in (
+            ("old", now - timedelta(hours=1)),
+            ("new", now + timedelta(hours=1)),
+        ):
+            session.add(
+                IdempotencyRecord(
+                    api_key_id=key_id,
+                    key=key,
+                    method="POST",
+                    path="/v1/requests",
+                    body_sha256="0" * 64,
+                    status_code=201,
+                    response_body={},
+                    expires_at=expires_at,
+                )
+            )
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=run_worker,
+        args=(committed_engine,),
+        kwargs={"handlers": {}, "poll_seconds": 0.05, "stop": stop},
+    )
+    worker.start()
+    for _ in range(100):
+        with Session(committed_engine) as session:
+            keys = set(session.scalars(select(IdempotencyRecord.key)))
+        if keys == {"new"}:
+            break
+        stop.wait(0.05)
+    stop.set()
+    worker.join(timeout=10)
+    assert keys == {"new"}
