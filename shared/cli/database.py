@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from shared.config import get_settings
 from shared.db.embedded import embedded_url, stop_embedded
 from shared.db.engine import make_engine
+from shared.db.migrate import upgrade
+from shared.skills.sync import sync_catalogue
 
 
 @contextmanager
@@ -35,3 +37,14 @@ def command_session() -> Iterator[Session]:
                 yield session
         finally:
             engine.dispose()
+
+
+def migrate_to_head(url: str) -> None:
+    """Apply every migration, then load the skill catalogue (idempotent)."""
+    upgrade(url)
+    engine = make_engine(url, pool_size=1)
+    try:
+        with Session(engine) as session, session.begin():
+            sync_catalogue(session)
+    finally:
+        engine.dispose()

@@ -13,11 +13,10 @@ import typer
 from rich.console import Console
 
 from shared.cli import keys
-from shared.cli.database import command_database
+from shared.cli.database import command_database, migrate_to_head
 from shared.cli.run import up
 from shared.config import get_settings
 from shared.db.engine import make_engine
-from shared.db.migrate import upgrade
 
 app = typer.Typer(help="Vouch: freelancer matching on skills and trust.", no_args_is_help=True)
 app.add_typer(keys.app, name="keys")
@@ -29,22 +28,8 @@ console = Console(stderr=True)
 def migrate() -> None:
     """Apply all migrations and load the skill catalogue."""
     with command_database() as url:
-        upgrade(url)
-        _sync_catalogue(url)
+        migrate_to_head(url)
     console.print("Schema at the latest migration; skill catalogue loaded.")
-
-
-def _sync_catalogue(url: str) -> None:
-    from sqlalchemy.orm import Session
-
-    from shared.skills.sync import sync_catalogue
-
-    engine = make_engine(url, pool_size=1)
-    try:
-        with Session(engine) as session, session.begin():
-            sync_catalogue(session)
-    finally:
-        engine.dispose()
 
 
 @app.command("worker")

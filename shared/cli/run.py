@@ -13,10 +13,9 @@ import httpx
 from rich.console import Console
 
 from shared.auth.keys import issue_key
-from shared.cli.database import command_database
+from shared.cli.database import command_database, migrate_to_head
 from shared.config import get_settings
 from shared.db.engine import make_engine
-from shared.db.migrate import upgrade
 from shared.models.enums import Role
 
 console = Console()
@@ -65,8 +64,6 @@ def _wait_ready(urls: dict[str, str], timeout: float = 60.0) -> None:
 
 def up() -> None:
     """Start everything on this machine; Ctrl-C or SIGTERM stops it all, database included."""
-    from shared.cli.main import _sync_catalogue
-
     settings = get_settings()
     stopping = False
 
@@ -84,8 +81,7 @@ def up() -> None:
             if settings.database_url
             else f"embedded PostgreSQL in {settings.data_dir}/",
         )
-        upgrade(url)
-        _sync_catalogue(url)
+        migrate_to_head(url)
         env = {**os.environ, "DATABASE_URL": url}
         urls: dict[str, str] = {}
         try:
