@@ -14,6 +14,7 @@ from rich.console import Console
 
 from shared.cli import keys
 from shared.cli.database import command_database, migrate_to_head
+from shared.cli.evaluate import evaluate
 from shared.cli.run import up
 from shared.config import get_settings
 from shared.db.engine import make_engine
@@ -21,6 +22,7 @@ from shared.db.engine import make_engine
 app = typer.Typer(help="Vouch: freelancer matching on skills and trust.", no_args_is_help=True)
 app.add_typer(keys.app, name="keys")
 app.command("up")(up)
+app.command("evaluate")(evaluate)
 console = Console(stderr=True)
 
 

@@ -6,6 +6,8 @@ from shared.models.audit_entry import AuditEntry
 from shared.models.contact import Contact
 from shared.models.contact_trust import ContactTrust
 from shared.models.freelancer import Freelancer
+from shared.models.freelancer_cv import FreelancerCv
+from shared.models.freelancer_extracted_skill import FreelancerExtractedSkill
 from shared.models.freelancer_language import FreelancerLanguage
 from shared.models.freelancer_skill import FreelancerSkill
 from shared.models.freelancer_trust import FreelancerTrust
@@ -17,6 +19,7 @@ from shared.models.match_result import MatchResult
 from shared.models.match_run import MatchRun
 from shared.models.model_version import ModelVersion
 from shared.models.organization import Organization
+from shared.models.outbox_message import OutboxMessage
 from shared.models.placement import Placement
 from shared.models.referral_attribution import ReferralAttribution
 from shared.models.request_skill import RequestSkill
@@ -37,6 +40,8 @@ __all__ = [
     "Contact",
     "ContactTrust",
     "Freelancer",
+    "FreelancerCv",
+    "FreelancerExtractedSkill",
     "FreelancerLanguage",
     "FreelancerSkill",
     "FreelancerTrust",
@@ -48,6 +53,7 @@ __all__ = [
     "MatchRun",
     "ModelVersion",
     "Organization",
+    "OutboxMessage",
     "Placement",
     "ReferralAttribution",
     "RequestSkill",

@@ -31,6 +31,8 @@ class Freelancer(IdMixin, TimestampMixin, Base):
     email: Mapped[str] = mapped_column(String(320))
     headline: Mapped[str] = mapped_column(String(300), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Text of the latest uploaded CV file (PDF, DOCX or plain text); searched like the summary.
+    cv_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     available_from: Mapped[date | None] = mapped_column(Date, index=True)
     day_rate: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     location_city: Mapped[str | None] = mapped_column(String(120))
