@@ -5,6 +5,7 @@ from shared.models.attributed_vouch import AttributedVouch
 from shared.models.audit_entry import AuditEntry
 from shared.models.contact import Contact
 from shared.models.contact_trust import ContactTrust
+from shared.models.erased_funnel_fact import ErasedFunnelFact
 from shared.models.freelancer import Freelancer
 from shared.models.freelancer_cv import FreelancerCv
 from shared.models.freelancer_extracted_skill import FreelancerExtractedSkill
@@ -29,6 +30,7 @@ from shared.models.skill import Skill
 from shared.models.skill_alias import SkillAlias
 from shared.models.skill_relation import SkillRelation
 from shared.models.staffing_request import StaffingRequest
+from shared.models.subject_operation import SubjectOperation
 from shared.models.unrecognised_term import UnrecognisedTerm
 from shared.models.user import User
 from shared.models.vouch import Vouch
@@ -39,6 +41,7 @@ __all__ = [
     "AuditEntry",
     "Contact",
     "ContactTrust",
+    "ErasedFunnelFact",
     "Freelancer",
     "FreelancerCv",
     "FreelancerExtractedSkill",
@@ -63,6 +66,7 @@ __all__ = [
     "SkillAlias",
     "SkillRelation",
     "StaffingRequest",
+    "SubjectOperation",
     "UnrecognisedTerm",
     "User",
     "Vouch",

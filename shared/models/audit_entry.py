@@ -13,7 +13,11 @@ class AuditEntry(IdMixin, CreatedAtMixin, Base):
     """Who read or changed personal data, and when."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        # GET /v1/audit pages newest first.
+        Index("ix_audit_log_created", "created_at", "id"),
+    )
 
     api_key_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("api_keys.id", ondelete="SET NULL"), index=True
@@ -23,4 +27,6 @@ class AuditEntry(IdMixin, CreatedAtMixin, Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     request_id: Mapped[str | None] = mapped_column(String(64))
+    # The route that served the read or change, e.g. "GET /v1/contacts/{contact_id}".
+    endpoint: Mapped[str | None] = mapped_column(String(300))
     detail: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)

@@ -1,9 +1,20 @@
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, String, Text, false, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db.base import Base, IdMixin, TimestampMixin
+from shared.models.enums import LegalBasis, values_check
 
 
 class Contact(IdMixin, TimestampMixin, Base):
@@ -16,6 +27,7 @@ class Contact(IdMixin, TimestampMixin, Base):
         Index("ix_contacts_created", "created_at", "id"),
         # The trust recompute asks for the latest change on every run.
         Index("ix_contacts_updated", "updated_at"),
+        CheckConstraint(values_check("legal_basis", LegalBasis), name="legal_basis"),
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -32,3 +44,9 @@ class Contact(IdMixin, TimestampMixin, Base):
     )
     external_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # GDPR Art. 6(1): why the agency may keep this person's data (default: its business network).
+    legal_basis: Mapped[str] = mapped_column(
+        String(32),
+        default=LegalBasis.legitimate_interest.value,
+        server_default=LegalBasis.legitimate_interest.value,
+    )

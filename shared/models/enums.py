@@ -96,6 +96,14 @@ class ModelStatus(StrEnum):
     failed = "failed"
 
 
+class LegalBasis(StrEnum):
+    """GDPR Art. 6(1) basis for keeping a contact's data."""
+
+    consent = "consent"
+    legitimate_interest = "legitimate_interest"
+    contract = "contract"
+
+
 class JobStatus(StrEnum):
     queued = "queued"
     running = "running"

@@ -25,6 +25,8 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         Index("ix_freelancers_created", "created_at", "id"),
         # Every matching replica polls for profiles changed since its last look.
         Index("ix_freelancers_updated_at", "updated_at"),
+        # Duplicate checks look profiles up by name at every creation.
+        Index("ix_freelancers_name_lower", text("lower(name)")),
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -44,3 +46,9 @@ class Freelancer(IdMixin, TimestampMixin, Base):
     source_detail: Mapped[str | None] = mapped_column(String(500))
     consent_given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     consent_method: Mapped[str] = mapped_column(String(200))
+    # Withdrawn consent (GDPR Art. 7(3)): the profile is no longer ranked.
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Consent to keep the data past the 6-month retention after a rejection (AGG §15(4)).
+    retention_until: Mapped[date | None] = mapped_column(Date)
+    # Only for spotting duplicates (same name and phone); never a ranking feature.
+    phone: Mapped[str | None] = mapped_column(String(40))

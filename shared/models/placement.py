@@ -24,7 +24,8 @@ class Placement(IdMixin, CreatedAtMixin, Base):
     request_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("staffing_requests.id", ondelete="RESTRICT"), index=True
     )
-    freelancer_id: Mapped[int] = mapped_column(
+    # NULL once the freelancer was erased (GDPR Art. 17): the placement stays, anonymised.
+    freelancer_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("freelancers.id", ondelete="RESTRICT"), index=True
     )
     start_date: Mapped[date] = mapped_column(Date)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db.base import Base, CreatedAtMixin, IdMixin
@@ -32,6 +32,8 @@ class Review(IdMixin, CreatedAtMixin, Base):
     reviewer_key_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("api_keys.id", ondelete="RESTRICT")
     )
+    # Presented without having been ranked for the request: on purpose, with a reason.
+    added_manually: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     match_run_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("match_runs.id", ondelete="SET NULL")
     )

@@ -32,6 +32,7 @@ class StaffingRequest(IdMixin, TimestampMixin, Base):
         CheckConstraint(values_check("engagement", Engagement), name="engagement"),
         CheckConstraint(values_check("status", RequestStatus), name="status"),
         CheckConstraint("char_length(description) <= 20000", name="description_length"),
+        CheckConstraint("headcount BETWEEN 1 AND 100", name="headcount_range"),
         Index("ix_staffing_requests_org_created", "organization_id", "created_at", "id"),
         # Staff list every organisation's requests newest first (keyset on created_at, id).
         Index("ix_staffing_requests_created", "created_at", "id"),
@@ -54,3 +55,5 @@ class StaffingRequest(IdMixin, TimestampMixin, Base):
     languages: Mapped[list[str]] = mapped_column(ARRAY(String(2)), default=list)
     engagement: Mapped[str] = mapped_column(String(16), default=Engagement.freelance.value)
     status: Mapped[str] = mapped_column(String(16), default=RequestStatus.open.value, index=True)
+    # How many people the client needs; the request is filled when that many are placed.
+    headcount: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
