@@ -24,6 +24,8 @@ from shared.models import (
     FreelancerLanguage,
     FreelancerSkill,
     FreelancerTrust,
+    MatchResult,
+    MatchRun,
     RequestSkill,
     Review,
     Skill,
@@ -194,6 +196,18 @@ class World:
             )
         self.session.flush()
         return request
+
+    def ranked(self, request: StaffingRequest, *people: Freelancer) -> MatchRun:
+        """A stored match run of `request` listing `people` (presenting needs a ranking)."""
+        run = MatchRun(request_id=request.id, model_version="test", top_k=len(people) or 1)
+        self.session.add(run)
+        self.session.flush()
+        for rank, person in enumerate(people, start=1):
+            self.session.add(
+                MatchResult(run_id=run.id, rank=rank, freelancer_id=person.id, score=1.0 / rank)
+            )
+        self.session.flush()
+        return run
 
     def review(
         self,

@@ -30,6 +30,7 @@ def decide(
 def pair(world: Any) -> tuple[int, int]:
     person = world.freelancer(skills={"mt-python": 4})
     request = world.request(skills={"mt-python": (True, 3, 1.0)})
+    world.ranked(request, person)
     return request.id, person.id
 
 

@@ -124,11 +124,12 @@ _CREATE = text(
 WITH new_request AS (
     INSERT INTO staffing_requests (
         organization_id, created_by_key_id, title, description, start_date, duration_months,
-        max_day_rate, location_city, location_country, remote, languages, engagement, status)
+        max_day_rate, location_city, location_country, remote, languages, engagement, status,
+        headcount)
     VALUES (
         :organization_id, :created_by_key_id, :title, :description, :start_date,
         :duration_months, :max_day_rate, :location_city, :location_country, :remote,
-        CAST(:languages AS varchar[]), :engagement, :status)
+        CAST(:languages AS varchar[]), :engagement, :status, :headcount)
     RETURNING id, created_at, updated_at
 ), new_skills AS (
     INSERT INTO request_skills (

@@ -62,6 +62,12 @@ Skills = Annotated[
 ]
 
 
+Headcount = Annotated[
+    int,
+    Field(ge=1, le=100, strict=True, description="How many people are needed (1 to 100)"),
+]
+
+
 class RequestCreate(BaseModel):
     model_config = STRICT_BODY
 
@@ -79,6 +85,7 @@ class RequestCreate(BaseModel):
     remote: RemotePreference = RemotePreference.hybrid
     languages: Languages = []
     engagement: Engagement = Engagement.freelance
+    headcount: Headcount = 1
 
 
 class RequestUpdate(BaseModel):
@@ -96,6 +103,7 @@ class RequestUpdate(BaseModel):
     remote: RemotePreference | None = None
     languages: Languages | None = None
     engagement: Engagement | None = None
+    headcount: Headcount | None = None
 
 
 NULLABLE_ON_UPDATE = frozenset({"location"})
@@ -136,6 +144,7 @@ class RequestRead(BaseModel):
     remote: RemotePreference
     languages: list[str]
     engagement: Engagement
+    headcount: int = Field(description="People needed; filled when that many are placed")
     created_at: datetime
     updated_at: datetime
 

@@ -87,6 +87,7 @@ def _read(
         remote=request.remote,
         languages=list(request.languages),
         engagement=request.engagement,
+        headcount=request.headcount,
         created_at=request.created_at,
         updated_at=request.updated_at,
     )
@@ -221,6 +222,7 @@ def create_request(session: Session, *, principal: Principal, body: RequestCreat
         "remote": body.remote.value,
         "languages": body.languages,
         "engagement": body.engagement.value,
+        "headcount": body.headcount,
         "status": RequestStatus.open.value,
     }
     inserted = repository.insert_request(
@@ -335,7 +337,7 @@ def update_request(
         return get_request(session, principal=principal, request_id=request_id, taxonomy=taxonomy)
     if body.skills is not None:
         resolve_names(taxonomy, [item.name for item in body.skills], field="skills")
-    for name in fields & {"title", "description", "start_date", "duration_months"}:
+    for name in fields & {"title", "description", "start_date", "duration_months", "headcount"}:
         setattr(request, name, getattr(body, name))
     if body.max_day_rate is not None:
         request.max_day_rate = body.max_day_rate

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from services.matching.matches.service import get_request
 from services.matching.placements.schemas import PlacementCreate, PlacementUpdate
+from services.matching.reviews.rules import ensure_open_for, lock_request_placements
 from services.matching.reviews.service import ensure_freelancer, latest_decision, lock_pair
 from shared.errors import Conflict, NotFound, field_error
 from shared.models import Placement, Review
@@ -25,8 +26,9 @@ ATTRIBUTION_JOB = "attribute_placement"
 def record_placement(session: Session, *, body: PlacementCreate, actor_key_id: int) -> Placement:
     if body.end_date is not None and body.end_date < body.start_date:
         raise field_error("end_date", "must be on or after start_date")
-    get_request(session, body.request_id)
+    request = get_request(session, body.request_id)
     ensure_freelancer(session, body.freelancer_id)
+    lock_request_placements(session, request_id=body.request_id)
     lock_pair(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     existing = session.scalar(
         select(Placement.id).where(
@@ -38,6 +40,7 @@ def record_placement(session: Session, *, body: PlacementCreate, actor_key_id: i
             f"This freelancer's placement on this request is already recorded (placement "
             f"{existing}); update it with PATCH /v1/placements/{existing}."
         )
+    ensure_open_for(session, request, Decision.placed)
     current = latest_decision(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     if current not in PLACEABLE:
         state = current.value if current else "not reviewed"
@@ -67,7 +70,8 @@ def record_placement(session: Session, *, body: PlacementCreate, actor_key_id: i
     session.add(placement)
     session.flush()
     enqueue(session, kind=ATTRIBUTION_JOB, payload={"placement_id": placement.id})
-    # The request table is intake's: ask it (through the queue) to mark the request filled.
+    # The request table is intake's: ask it (through the queue) to mark the request filled once
+    # its headcount is reached (intake counts; until then ensure_open_for counts here).
     enqueue(session, kind="fill_request", payload={"request_id": placement.request_id})
     session.refresh(placement)
     return placement

@@ -32,6 +32,8 @@ def hard_filter(
     """True where a row passes every hard filter (see the module docs of `ranking`)."""
     query = prepared.query
     ok = segment.alive[rows].copy()
+    if len(query.unavailable_ids):
+        ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
     available = segment.available_from[rows]
     latest = query.start_ordinal + settings.availability_tolerance_days
     ok &= (available == 0) | (available <= latest)

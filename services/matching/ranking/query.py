@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -27,6 +27,8 @@ class RequestQuery:
     engagement: str  # freelance | permanent | either
     text: str  # title, description and skill terms
     reference_year: int  # recency is measured from the request's creation year
+    # Placed elsewhere over these dates, or consent withdrawn: dropped by the hard filter.
+    unavailable_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from sqlalchemy import select
@@ -11,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from services.matching.index.columns import REMOTE_CODES, language_code_number
 from services.matching.ranking.query import RequestQuery
+from services.matching.ranking.unavailable import unavailable_by_request
+from services.matching.settings import get_matching_settings
 from shared.models import RequestSkill, RequestUnrecognisedSkill, Skill, StaffingRequest
 
 
@@ -44,8 +47,14 @@ def load_queries(session: Session, request_ids: Sequence[int]) -> dict[int, Requ
     unrecognised: dict[int, list[str]] = defaultdict(list)
     for request_id, raw_name in unrecognised_rows:
         unrecognised[request_id].append(raw_name)
+    unavailable = unavailable_by_request(
+        session, ids, tolerance_days=get_matching_settings().availability_tolerance_days
+    )
     return {
-        request.id: build_query(request, skills[request.id], unrecognised[request.id])
+        request.id: replace(
+            build_query(request, skills[request.id], unrecognised[request.id]),
+            unavailable_ids=unavailable.get(request.id, np.zeros(0, np.int64)),
+        )
         for request in requests
     }
 

@@ -17,6 +17,11 @@ class ReviewCreate(BaseModel):
     decision: Decision
     reason: str | None = Field(default=None, max_length=4000)
     match_run_id: int | None = Field(default=None, ge=1)
+    added_manually: bool = Field(
+        default=False,
+        strict=True,
+        description="Presenting someone who was never ranked for the request: needs a reason.",
+    )
 
 
 class ReviewRead(BaseModel):
@@ -29,6 +34,7 @@ class ReviewRead(BaseModel):
     reason: str | None
     reviewer_key_id: int
     match_run_id: int | None
+    added_manually: bool
     created_at: datetime
 
 

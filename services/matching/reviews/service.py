@@ -8,9 +8,10 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from services.matching.matches.service import get_request
+from services.matching.reviews.rules import ensure_may_present, ensure_open_for
 from services.matching.reviews.schemas import CandidateSkill, PresentedCandidate, ReviewCreate
 from services.matching.reviews.workflow import PRESENTED_STATES, REASON_REQUIRED, check_transition
-from shared.errors import Conflict, NotFound, field_error
+from shared.errors import NotFound, field_error
 from shared.models import (
     Freelancer,
     FreelancerSkill,
@@ -19,7 +20,7 @@ from shared.models import (
     Review,
     Skill,
 )
-from shared.models.enums import Decision, RequestStatus
+from shared.models.enums import Decision
 
 
 def lock_pair(session: Session, *, request_id: int, freelancer_id: int) -> None:
@@ -52,8 +53,7 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
             "reason", f"a reason is required when the decision is {body.decision.value}"
         )
     request = get_request(session, body.request_id)
-    if request.status == RequestStatus.cancelled.value:
-        raise Conflict(f"Request {body.request_id} is cancelled; no more decisions on it.")
+    ensure_open_for(session, request, body.decision)
     ensure_freelancer(session, body.freelancer_id)
     if body.match_run_id is not None:
         run_request = session.scalar(
@@ -64,6 +64,14 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
     lock_pair(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     current = latest_decision(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     check_transition(current, body.decision)
+    if body.decision is Decision.presented:
+        ensure_may_present(
+            session,
+            request_id=body.request_id,
+            freelancer_id=body.freelancer_id,
+            added_manually=body.added_manually,
+            reason=body.reason,
+        )
     review = Review(
         request_id=body.request_id,
         freelancer_id=body.freelancer_id,
@@ -71,6 +79,7 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
         reason=body.reason.strip() if body.reason else None,
         reviewer_key_id=reviewer_key_id,
         match_run_id=body.match_run_id,
+        added_manually=body.added_manually,
     )
     session.add(review)
     session.flush()

@@ -1,0 +1,49 @@
+"""Freelancers a request must not see: placed elsewhere over its dates, or consent withdrawn.
+
+A placement blocks [start_date, end_date]; without an end date, the placed request's duration
+from the placement's start. It overlaps a request running [start, start + duration months) unless
+it ends within the availability tolerance after the request's start (the same slack as
+`available_from`). Cancelled placements block nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_UNAVAILABLE = text(
+    """
+WITH wanted AS (
+    SELECT id, start_date,
+           (start_date + make_interval(months => duration_months))::date AS end_date
+    FROM staffing_requests WHERE id = ANY(CAST(:ids AS bigint[]))
+)
+SELECT wanted.id, p.freelancer_id
+FROM wanted
+JOIN placements p ON p.request_id <> wanted.id
+JOIN staffing_requests placed ON placed.id = p.request_id
+WHERE p.freelancer_id IS NOT NULL AND p.outcome <> 'cancelled'
+  AND p.start_date < wanted.end_date
+  AND coalesce(p.end_date, (p.start_date + make_interval(months => placed.duration_months))::date)
+      >= wanted.start_date + CAST(:tolerance AS integer)
+UNION
+SELECT wanted.id, f.id FROM wanted, freelancers f WHERE f.consent_withdrawn_at IS NOT NULL
+"""
+)
+
+
+def unavailable_by_request(
+    session: Session, request_ids: Sequence[int], *, tolerance_days: int
+) -> dict[int, np.ndarray]:
+    """request id -> sorted freelancer ids the hard filter drops for it."""
+    found: dict[int, list[int]] = defaultdict(list)
+    rows = session.execute(
+        _UNAVAILABLE, {"ids": list(request_ids), "tolerance": tolerance_days}
+    ).all()
+    for request_id, freelancer_id in rows:
+        found[int(request_id)].append(int(freelancer_id))
+    return {rid: np.unique(np.array(ids, dtype=np.int64)) for rid, ids in found.items()}
