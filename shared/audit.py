@@ -1,35 +1,94 @@
-"""The audit log of who read or changed personal data."""
+"""The audit log of who read or changed personal data.
+
+Two ways in, both in the caller's transaction (a failed request leaves no entry):
+`record_access(...)` from service code, and `audited(...)`, a route dependency that records
+every call of a route with its template ("GET /v1/contacts/{contact_id}") as the endpoint.
+"""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from asgi_correlation_id import correlation_id
+from fastapi import Depends, Request
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from shared.auth.deps import Principal
+from shared.auth.deps import CurrentPrincipal, Principal
+from shared.db.session import SessionDep
 from shared.models import AuditEntry
+
+ACTIONS = {"GET": "read", "POST": "create", "PATCH": "update", "PUT": "update", "DELETE": "delete"}
+# Path parameters that name a person; an audit row about them is found by subject type and id.
+SUBJECT_PARAMS = (("freelancer_id", "freelancer"), ("contact_id", "contact"))
+
+_endpoint: ContextVar[str | None] = ContextVar("vouch_audit_endpoint", default=None)
+
+
+def endpoint_of(request: Request) -> str:
+    route = request.scope.get("route")
+    template = getattr(route, "path", None) or request.url.path
+    return f"{request.method} {template}"[:300]
 
 
 def record_access(
     session: Session,
     *,
-    principal: Principal,
+    principal: Principal | None,
     action: str,
     entity: str,
-    entity_id: int | None = None,
+    entity_id: int | str | None = None,
     detail: dict[str, Any] | None = None,
+    endpoint: str | None = None,
 ) -> None:
-    """Add one audit row in the caller's transaction (a failed change leaves no entry)."""
+    """Add one audit row in the caller's transaction; `principal` None means the system."""
     session.execute(
         insert(AuditEntry).values(
-            api_key_id=principal.key_id,
-            actor_role=principal.role.value,
+            api_key_id=principal.key_id if principal else None,
+            actor_role=principal.role.value if principal else "system",
             action=action,
             entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
+            entity_id=None if entity_id is None else str(entity_id)[:64],
             request_id=correlation_id.get(),
+            endpoint=endpoint or _endpoint.get(),
             detail=detail or {},
         )
     )
+
+
+async def remember_endpoint(request: Request) -> None:
+    """Router dependency: `record_access` calls made while serving the route name it."""
+    _endpoint.set(endpoint_of(request))
+
+
+def _subject(request: Request, entity: str) -> tuple[str, str | None]:
+    params = request.path_params
+    for name, subject in SUBJECT_PARAMS:
+        if name in params:
+            return subject, str(params[name])
+    ids = [str(value) for key, value in params.items() if key.endswith("_id")]
+    return entity, ids[0] if ids else None
+
+
+def audited(entity: str) -> Any:
+    """Route dependency: record who called the route, on whom, and through which endpoint.
+
+    The subject is the freelancer or contact named in the path, else `entity` with the path's
+    id. Lists record their filters, not the people listed.
+    """
+
+    def dependency(request: Request, session: SessionDep, principal: CurrentPrincipal) -> None:
+        subject, subject_id = _subject(request, entity)
+        query = {key: value[:200] for key, value in request.query_params.items()}
+        record_access(
+            session,
+            principal=principal,
+            action=ACTIONS.get(request.method, request.method.lower()),
+            entity=subject,
+            entity_id=subject_id,
+            detail={"query": query} if query else {},
+            endpoint=endpoint_of(request),
+        )
+
+    return Depends(dependency)

@@ -1,5 +1,6 @@
 """The matching service's ASGI app: `uvicorn services.matching.main:app`."""
 
+from services.matching.data_subjects.retention import schedule_retention
 from services.matching.index.live import live_index_for
 from services.matching.matches.router import router as matches_router
 from services.matching.modelops.router import router as models_router
@@ -7,6 +8,12 @@ from services.matching.placements.router import router as placements_router
 from services.matching.reviews.router import router as reviews_router
 from shared.app_factory import create_app
 from shared.db.engine import get_sessionmaker
+
+
+def schedule_daily_retention() -> None:
+    """Make sure the daily retention job is queued (deduplicated: at most one waits)."""
+    with get_sessionmaker()() as session, session.begin():
+        schedule_retention(session)
 
 
 def warm_index() -> None:
@@ -19,5 +26,5 @@ app = create_app(
     service="matching",
     title="Vouch Matching",
     routers=[matches_router, reviews_router, placements_router, models_router],
-    warm_ups=[warm_index],
+    warm_ups=[warm_index, schedule_daily_retention],
 )

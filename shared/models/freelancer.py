@@ -27,6 +27,11 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         Index("ix_freelancers_updated_at", "updated_at"),
         # Duplicate checks look profiles up by name at every creation.
         Index("ix_freelancers_name_lower", text("lower(name)")),
+        # ... and by a digest of their summary (same expression in intake's duplicates module).
+        Index(
+            "ix_freelancers_summary_digest",
+            text(r"md5(lower(regexp_replace(left(summary, 2000), '\s+', ' ', 'g')))"),
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(200))

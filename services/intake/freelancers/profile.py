@@ -50,6 +50,7 @@ def column_values(body: FreelancerCreate) -> dict[str, Any]:
     return {
         "name": body.name,
         "email": body.email,
+        "phone": body.phone,
         "headline": body.headline,
         "summary": body.summary,
         "available_from": body.available_from,
@@ -147,6 +148,7 @@ def to_read(freelancer: Freelancer, extras: Extras, taxonomy: IntakeTaxonomy) ->
         id=freelancer.id,
         name=freelancer.name,
         email=freelancer.email,
+        phone=freelancer.phone,
         headline=freelancer.headline,
         summary=freelancer.summary,
         skills=skills,

@@ -6,11 +6,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from services.intake.common.codes import language_code
 from services.intake.common.cursor import DEFAULT_LIMIT, MAX_LIMIT
+from services.intake.duplicates.hook import with_duplicate_warnings
+from services.intake.duplicates.schemas import FreelancerCreated
 from services.intake.freelancers import csv_rows, importer, service
 from services.intake.freelancers.schemas import (
     FreelancerCreate,
@@ -20,6 +22,7 @@ from services.intake.freelancers.schemas import (
     ImportReport,
 )
 from services.intake.taxonomy import current_taxonomy
+from shared.audit import remember_endpoint
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.errors import field_error
@@ -27,10 +30,13 @@ from shared.idempotency import IdempotencyDep
 from shared.models.enums import RemotePreference
 from shared.uploads import MULTIPART_CSV, UploadedCsv
 
-router = APIRouter(prefix="/v1/freelancers", tags=["freelancers"])
+# Who read or changed a profile is recorded by the service; this names the endpoint too.
+router = APIRouter(
+    prefix="/v1/freelancers", tags=["freelancers"], dependencies=[Depends(remember_endpoint)]
+)
 
 
-@router.post("", response_model=FreelancerRead, status_code=201)
+@router.post("", response_model=FreelancerCreated, status_code=201)
 def create_freelancer(
     body: FreelancerCreate,
     principal: StaffPrincipal,
@@ -41,7 +47,7 @@ def create_freelancer(
     created = service.create_freelancer(
         session, principal=principal, body=body, taxonomy=current_taxonomy(session)
     )
-    return idem.respond(created, status_code=201)
+    return idem.respond(with_duplicate_warnings(session, created), status_code=201)
 
 
 @router.post(

@@ -86,11 +86,20 @@ Languages = Annotated[
 ]
 
 
+Phone = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=3, max_length=40, pattern=r"^\+?[0-9 ()./-]+$"
+    ),
+]
+
+
 class FreelancerCreate(BaseModel):
     model_config = STRICT_BODY
 
     name: Name
     email: Email
+    phone: Phone | None = Field(default=None, description="Used only to spot duplicates")
     headline: Headline = ""
     summary: Summary = Field(default="", description="Profile or CV text")
     skills: Skills = []
@@ -159,6 +168,7 @@ class FreelancerRead(BaseModel):
     id: int
     name: str
     email: str
+    phone: str | None = None
     headline: str
     summary: str
     skills: list[FreelancerSkillOut]

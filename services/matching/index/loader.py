@@ -181,7 +181,7 @@ def load_placements(session: Session) -> PlacementRows:
             "SELECT freelancer_id, count(*),"
             " count(*) FILTER (WHERE outcome IN ('ongoing', 'completed')"
             " AND (client_rating IS NULL OR client_rating >= 3))"
-            " FROM placements GROUP BY freelancer_id"
+            " FROM placements WHERE freelancer_id IS NOT NULL GROUP BY freelancer_id"
         )
     ).all()
     return PlacementRows(

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Body, Query
 
 from services.matching.matches import service
 from services.matching.matches.schemas import MatchRunCreate, MatchRunRead
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 
-router = APIRouter(tags=["matches"])
+router = APIRouter(tags=["matches"], dependencies=[audited("match_run")])
 
 
 @router.post("/v1/requests/{request_id}/matches", status_code=201, response_model=MatchRunRead)

@@ -6,11 +6,14 @@ from fastapi import APIRouter
 
 from services.matching.placements import service
 from services.matching.placements.schemas import PlacementCreate, PlacementRead, PlacementUpdate
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 
-router = APIRouter(prefix="/v1/placements", tags=["placements"])
+router = APIRouter(
+    prefix="/v1/placements", tags=["placements"], dependencies=[audited("placement")]
+)
 
 
 @router.post("", status_code=201, response_model=PlacementRead)

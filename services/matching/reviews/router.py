@@ -12,11 +12,12 @@ from services.matching.reviews.schemas import (
     ReviewList,
     ReviewRead,
 )
+from shared.audit import audited
 from shared.auth.deps import CurrentPrincipal, StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 
-router = APIRouter(tags=["reviews"])
+router = APIRouter(tags=["reviews"], dependencies=[audited("review")])
 
 
 @router.post("/v1/reviews", status_code=201, response_model=ReviewRead)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.referrals.contacts.schemas import ContactRead, ContactSort
 from shared.models import Contact, ContactTrust
+from shared.models.enums import LegalBasis
 
 _TRUST = func.coalesce(ContactTrust.network_trust, 0.0)
 
@@ -32,6 +33,7 @@ def to_read(contact: Contact, network_trust: float, computed_at: datetime | None
         organization_id=contact.organization_id,
         external_ref=contact.external_ref,
         notes=contact.notes,
+        legal_basis=LegalBasis(contact.legal_basis),
         network_trust=float(network_trust),
         trust_computed_at=computed_at,
         created_at=contact.created_at,

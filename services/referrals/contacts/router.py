@@ -16,12 +16,13 @@ from services.referrals.contacts.schemas import (
     ContactUpdate,
 )
 from services.referrals.csv_upload import ImportReport
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 from shared.uploads import MULTIPART_CSV, UploadedCsv
 
-router = APIRouter(prefix="/v1/contacts", tags=["contacts"])
+router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[audited("contact")])
 
 
 @router.post("", response_model=ContactRead, status_code=201)

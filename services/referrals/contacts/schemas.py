@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from shared.models.enums import LegalBasis
+
 ContactSort = Literal["name", "-network_trust", "-created_at"]
 
 
@@ -32,6 +34,14 @@ class ContactCreate(BaseModel):
         description="Your reference (e.g. a CRM id), unique; imports can refer to it.",
     )
     notes: str = Field(default="", max_length=5000)
+    legal_basis: LegalBasis = Field(
+        default=LegalBasis.legitimate_interest,
+        description=(
+            "GDPR Art. 6(1) basis for keeping this person's data: consent, "
+            "legitimate_interest (default: the agency's business network, Art. 6(1)(f)) or "
+            "contract."
+        ),
+    )
 
 
 class ContactUpdate(BaseModel):
@@ -47,8 +57,9 @@ class ContactUpdate(BaseModel):
     organization_id: int | None = Field(default=None, gt=0)
     external_ref: str | None = Field(default=None, min_length=1, max_length=200)
     notes: str | None = Field(default=None, max_length=5000)
+    legal_basis: LegalBasis | None = None
 
-    @field_validator("name", "internal", "notes")
+    @field_validator("name", "internal", "notes", "legal_basis")
     @classmethod
     def _not_null(cls, value: object) -> object:
         if value is None:
@@ -66,6 +77,7 @@ class ContactRead(BaseModel):
     organization_id: int | None
     external_ref: str | None
     notes: str
+    legal_basis: LegalBasis
     network_trust: float = Field(
         description="Trust reaching this contact from the agency's people, in [0, 1]."
     )

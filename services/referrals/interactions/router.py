@@ -14,12 +14,13 @@ from services.referrals.interactions.schemas import (
     InteractionCreate,
     InteractionRead,
 )
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 from shared.uploads import MULTIPART_CSV, UploadedCsv
 
-router = APIRouter(tags=["interactions"])
+router = APIRouter(tags=["interactions"], dependencies=[audited("interaction")])
 
 
 @router.post(

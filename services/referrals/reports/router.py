@@ -22,11 +22,12 @@ from services.referrals.reports.schemas import (
 from services.referrals.reports.sources import sources_report
 from services.referrals.settings import get_referrals_settings
 from services.referrals.trust.engine import trust_day
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.errors import field_error
 
-router = APIRouter(prefix="/v1/reports", tags=["reports"])
+router = APIRouter(prefix="/v1/reports", tags=["reports"], dependencies=[audited("report")])
 
 Format = Literal["json", "csv"]
 CSV_TEXT: dict[int | str, dict[str, Any]] = {

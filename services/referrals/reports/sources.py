@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import BigInteger
 
+from services.referrals.data_subjects.facts import erased_contributions
 from services.referrals.reports.schemas import FunnelRow, SourcesReport
 from services.referrals.reports.stats import wilson_interval
 from services.referrals.trust.params import IN_PERSON_CHANNELS, POSITIVE_RECOMMENDATIONS
@@ -122,7 +123,9 @@ def sources_report(session: Session, *, start_day: date, end_day: date) -> Sourc
     added = _ids(session, f"SELECT id FROM freelancers WHERE {in_window}", window)
     placed = _ids(
         session,
-        f"SELECT freelancer_id FROM placements WHERE {in_window} UNION SELECT freelancer_id"
+        # An anonymised placement (its freelancer erased) counts through erased_funnel_facts.
+        f"SELECT freelancer_id FROM placements WHERE freelancer_id IS NOT NULL AND {in_window}"
+        " UNION SELECT freelancer_id"
         f" FROM reviews WHERE decision = 'placed' AND {in_window}",
         window,
     )
@@ -134,6 +137,13 @@ def sources_report(session: Session, *, start_day: date, end_day: date) -> Sourc
     )
     universe = sorted(added | presented)
     classes = _classify(session, universe, window)
+    # Erased freelancers still count, as anonymous facts under negative ids.
+    gone_added, gone_presented, gone_placed, gone_classes = erased_contributions(
+        session, start_day=start_day, end_day=end_day
+    )
+    added, presented, placed = added | gone_added, presented | gone_presented, placed | gone_placed
+    classes.update(gone_classes)
+    universe = sorted(added | presented)
     by_source: dict[str, set[int]] = {s.value: set() for s in SourceType}
     by_channel: dict[str, set[int]] = {g: set() for g in CHANNEL_GROUPS}
     for fid, (source, group) in classes.items():

@@ -6,10 +6,11 @@ from fastapi import APIRouter
 
 from services.referrals.trust import service
 from services.referrals.trust.schemas import FreelancerTrustRead
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 
-router = APIRouter(tags=["trust"])
+router = APIRouter(tags=["trust"], dependencies=[audited("trust")])
 
 
 @router.get("/v1/freelancers/{freelancer_id}/trust", response_model=FreelancerTrustRead)

@@ -7,12 +7,13 @@ from fastapi.responses import JSONResponse
 
 from services.referrals.vouches import service
 from services.referrals.vouches.schemas import VouchCreate, VouchList, VouchRead
+from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 from shared.models.enums import VouchStatus
 
-router = APIRouter(tags=["vouches"])
+router = APIRouter(tags=["vouches"], dependencies=[audited("vouch")])
 
 
 @router.post("/v1/vouches", response_model=VouchRead, status_code=201)

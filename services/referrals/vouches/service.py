@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session, aliased
 
+from services.referrals.data_subjects.notices import notify_vouch
 from services.referrals.dates import is_future
 from services.referrals.trust.service import (
     lock_for_vouch_change,
@@ -133,6 +134,7 @@ def create_vouch(session: Session, *, data: VouchCreate, created_by_key_id: int)
     )
     session.add(vouch)
     session.flush()
+    notify_vouch(session, vouch_id=vouch.id, freelancer_id=data.freelancer_id)
     _after_change(session, data.freelancer_id)
     return get_vouch(session, vouch_id=vouch.id)
 

@@ -1,0 +1,103 @@
+"""Likely duplicate profiles: flagged when a profile is created, never refused.
+
+A profile is a likely duplicate of another when they share the name and the phone number, the
+name and the city, or (nearly) the same CV/summary text. Names compare case- and
+space-insensitively, phones by their last nine digits (so "+49 170 1234567" and "0170/1234567"
+agree), texts by a digest of their first 2,000 characters with case and spacing normalised
+(indexed, so the check stays cheap at a million profiles) and, among profiles already found by
+name, phone or e-mail, by a fuzzy ratio of at least 90.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from shared.models import Freelancer
+
+MIN_TEXT = 200  # shorter texts ("Java developer") are too alike to mean anything
+TEXT_RATIO = 90.0
+PHONE_DIGITS = 9
+LIMIT = 20
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def phone_key(phone: str | None) -> str | None:
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[-PHONE_DIGITS:] if len(digits) >= 6 else None
+
+
+# Written out (not bound) so the planner matches the index ix_freelancers_summary_digest.
+STORED_DIGEST = text(
+    r"md5(lower(regexp_replace(left(freelancers.summary, 2000), '\s+', ' ', 'g')))"
+)
+
+
+def digest_of(value: str) -> Any:
+    return func.md5(func.lower(func.regexp_replace(func.left(value, 2000), r"\s+", " ", "g")))
+
+
+@dataclass
+class PossibleDuplicate:
+    id: int
+    name: str
+    email: str
+    reasons: list[str] = field(default_factory=list)
+
+
+def find_duplicates(session: Session, freelancer: Freelancer) -> list[PossibleDuplicate]:
+    """Other profiles that are probably the same person, most reasons first."""
+    name = name_key(freelancer.name)
+    local_part = freelancer.email.split("@", 1)[0].lower()
+    summary = freelancer.summary or ""
+    conditions = [
+        func.lower(Freelancer.name) == freelancer.name.lower(),
+        func.lower(Freelancer.email).like(f"{local_part.replace('%', '').replace('_', '')}@%"),
+    ]
+    if len(summary) >= MIN_TEXT:
+        conditions.append(digest_of(summary) == STORED_DIGEST)
+    candidates = session.scalars(
+        select(Freelancer).where(Freelancer.id != freelancer.id, or_(*conditions)).limit(200)
+    ).all()
+    phone = phone_key(freelancer.phone)
+    city = (freelancer.location_city or "").strip().lower()
+    found: list[PossibleDuplicate] = []
+    for other in candidates:
+        reasons = []
+        same_name = name_key(other.name) == name
+        if same_name and phone and phone_key(other.phone) == phone:
+            reasons.append("same_name_and_phone")
+        if same_name and city and (other.location_city or "").strip().lower() == city:
+            reasons.append("same_name_and_city")
+        other_text = other.summary or ""
+        if (
+            len(summary) >= MIN_TEXT
+            and len(other_text) >= MIN_TEXT
+            and fuzz.ratio(summary[:5000], other_text[:5000]) >= TEXT_RATIO
+        ):
+            reasons.append("near_identical_cv")
+        if reasons:
+            found.append(PossibleDuplicate(other.id, other.name, other.email, reasons))
+    found.sort(key=lambda d: (-len(d.reasons), d.id))
+    return found[:LIMIT]
+
+
+def warnings_for(duplicates: list[PossibleDuplicate]) -> list[str]:
+    words = {
+        "same_name_and_phone": "same name and phone",
+        "same_name_and_city": "same name and city",
+        "near_identical_cv": "nearly identical CV/summary",
+    }
+    return [
+        f"Possibly the same person as freelancer {d.id} ({', '.join(words[r] for r in d.reasons)});"
+        f" merge with POST /v1/freelancers/{{id}}/merge if so."
+        for d in duplicates
+    ]
