@@ -105,16 +105,18 @@ def upgrade() -> None:
     op.create_index(
         "ix_freelancers_name_lower", "freelancers", [sa.text("lower(name)")], unique=False
     )
-    op.create_index(
-        "ix_freelancers_summary_digest",
-        "freelancers",
-        [sa.text(r"md5(lower(regexp_replace(left(summary, 2000), '\s+', ' ', 'g')))")],
-        unique=False,
-    )
+    for name, part in (("head", "left"), ("tail", "right")):
+        op.create_index(
+            f"ix_freelancers_summary_{name}",
+            "freelancers",
+            [sa.text(rf"md5(lower(regexp_replace({part}(summary, 120), '\s+', ' ', 'g')))")],
+            unique=False,
+        )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_freelancers_summary_digest", table_name="freelancers")
+    op.drop_index("ix_freelancers_summary_tail", table_name="freelancers")
+    op.drop_index("ix_freelancers_summary_head", table_name="freelancers")
     op.drop_index("ix_freelancers_name_lower", table_name="freelancers")
     op.drop_constraint(op.f("ck_contacts_legal_basis"), "contacts", type_="check")
     op.drop_constraint(

@@ -27,10 +27,15 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         Index("ix_freelancers_updated_at", "updated_at"),
         # Duplicate checks look profiles up by name at every creation.
         Index("ix_freelancers_name_lower", text("lower(name)")),
-        # ... and by a digest of their summary (same expression in intake's duplicates module).
+        # ... and by digests of the start and the end of their summary (intake's duplicates
+        # module writes the same expressions): one edit cannot change both.
         Index(
-            "ix_freelancers_summary_digest",
-            text(r"md5(lower(regexp_replace(left(summary, 2000), '\s+', ' ', 'g')))"),
+            "ix_freelancers_summary_head",
+            text(r"md5(lower(regexp_replace(left(summary, 120), '\s+', ' ', 'g')))"),
+        ),
+        Index(
+            "ix_freelancers_summary_tail",
+            text(r"md5(lower(regexp_replace(right(summary, 120), '\s+', ' ', 'g')))"),
         ),
     )
 

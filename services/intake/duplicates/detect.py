@@ -3,9 +3,9 @@
 A profile is a likely duplicate of another when they share the name and the phone number, the
 name and the city, or (nearly) the same CV/summary text. Names compare case- and
 space-insensitively, phones by their last nine digits (so "+49 170 1234567" and "0170/1234567"
-agree), texts by a digest of their first 2,000 characters with case and spacing normalised
-(indexed, so the check stays cheap at a million profiles) and, among profiles already found by
-name, phone or e-mail, by a fuzzy ratio of at least 90.
+agree), texts by a fuzzy ratio of at least 90 among the profiles whose summary starts or ends
+like this one (digests of the first and last 120 characters, indexed, so the check stays cheap
+at a million profiles; one edit cannot change both ends) or that share name or e-mail.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from shared.models import Freelancer
 MIN_TEXT = 200  # shorter texts ("Java developer") are too alike to mean anything
 TEXT_RATIO = 90.0
 PHONE_DIGITS = 9
+DIGEST_CHARS = 120
 LIMIT = 20
 
 
@@ -35,14 +36,18 @@ def phone_key(phone: str | None) -> str | None:
     return digits[-PHONE_DIGITS:] if len(digits) >= 6 else None
 
 
-# Written out (not bound) so the planner matches the index ix_freelancers_summary_digest.
-STORED_DIGEST = text(
-    r"md5(lower(regexp_replace(left(freelancers.summary, 2000), '\s+', ' ', 'g')))"
-)
+# Written out (not bound) so the planner matches ix_freelancers_summary_head / _tail.
+STORED_DIGESTS = {
+    part: text(
+        rf"md5(lower(regexp_replace({part}(freelancers.summary, {DIGEST_CHARS}), '\s+', ' ', 'g')))"
+    )
+    for part in ("left", "right")
+}
 
 
-def digest_of(value: str) -> Any:
-    return func.md5(func.lower(func.regexp_replace(func.left(value, 2000), r"\s+", " ", "g")))
+def digest_of(value: str, part: str) -> Any:
+    piece = value[:DIGEST_CHARS] if part == "left" else value[-DIGEST_CHARS:]
+    return func.md5(func.lower(func.regexp_replace(piece, r"\s+", " ", "g")))
 
 
 @dataclass
@@ -63,7 +68,7 @@ def find_duplicates(session: Session, freelancer: Freelancer) -> list[PossibleDu
         func.lower(Freelancer.email).like(f"{local_part.replace('%', '').replace('_', '')}@%"),
     ]
     if len(summary) >= MIN_TEXT:
-        conditions.append(digest_of(summary) == STORED_DIGEST)
+        conditions += [STORED_DIGESTS[p] == digest_of(summary, p) for p in ("left", "right")]
     candidates = session.scalars(
         select(Freelancer).where(Freelancer.id != freelancer.id, or_(*conditions)).limit(200)
     ).all()
