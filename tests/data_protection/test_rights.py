@@ -255,3 +255,27 @@ def test_rejected_candidates_are_erased_six_months_after_the_decision(
     )
     # Once the consented period is over, the data goes too.
     assert len(apply_retention(session, now=datetime(2027, 7, 1, tzinfo=UTC))) == 1
+
+
+def test_imported_meetings_queue_notices_too(
+    session: Session, keys: TestKeys, world: Any, referrals: TestClient
+) -> None:
+    person = world.freelancer()
+    anna = referrals.post("/v1/contacts", json={"name": "Anna"}, headers=keys.manager).json()
+    own = referrals.post(
+        "/v1/contacts", json={"name": "Self", "freelancer_id": person.id}, headers=keys.manager
+    ).json()
+    csv = (
+        "contact_a,contact_b,channel,occurred_on\n"
+        f"{anna['id']},{own['id']},in_person,2026-09-01\n"
+        f"{anna['id']},{own['id']},phone,2026-09-02\n"
+    )
+    response = referrals.post(
+        "/v1/interactions/import", files={"file": ("m.csv", csv, "text/csv")}, headers=keys.manager
+    )
+    assert response.status_code == 201, response.text
+    created = set(response.json()["created_ids"])
+    notices = session.scalars(select(OutboxMessage)).all()
+    assert {(n.recipient_id, n.payload["record_id"]) for n in notices} == {
+        (person.id, record) for record in created
+    }

@@ -1,4 +1,5 @@
-"""Freelancers a request must not see: placed elsewhere over its dates, or consent withdrawn.
+"""Freelancers a request must not see: placed elsewhere over its dates, consent withdrawn, or
+being erased.
 
 A placement blocks [start_date, end_date]; without an end date, the placed request's duration
 from the placement's start. It overlaps a request running [start, start + duration months) unless
@@ -32,6 +33,10 @@ WHERE p.freelancer_id IS NOT NULL AND p.outcome <> 'cancelled'
       >= wanted.start_date + CAST(:tolerance AS integer)
 UNION
 SELECT wanted.id, f.id FROM wanted, freelancers f WHERE f.consent_withdrawn_at IS NOT NULL
+UNION
+SELECT wanted.id, o.subject_id FROM wanted, subject_operations o
+WHERE o.kind = 'erase' AND o.subject_type = 'freelancer' AND o.completed_at IS NULL
+  AND o.subject_id IS NOT NULL
 """
 )
 

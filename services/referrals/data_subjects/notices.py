@@ -7,6 +7,7 @@ delivery sink renders the text, so no name is copied into the outbox.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -35,12 +36,20 @@ def notify_vouch(session: Session, *, vouch_id: int, freelancer_id: int) -> None
     _notify(session, freelancer_id=freelancer_id, about="vouch", record_id=vouch_id)
 
 
-def notify_meeting(session: Session, *, interaction_id: int, contact_ids: list[int]) -> None:
-    """One notice to each freelancer among the meeting's contacts."""
-    freelancer_ids = session.scalars(
-        select(Contact.freelancer_id).where(
-            Contact.id.in_(contact_ids), Contact.freelancer_id.is_not(None)
-        )
-    ).all()
-    for freelancer_id in sorted({int(f) for f in freelancer_ids if f is not None}):
-        _notify(session, freelancer_id=freelancer_id, about="meeting", record_id=interaction_id)
+def notify_meetings(session: Session, meetings: Sequence[tuple[int, int, int]]) -> None:
+    """One notice per meeting to each freelancer among its two contacts (id, contact, contact)."""
+    contact_ids = sorted({c for _, a, b in meetings for c in (a, b)})
+    if not contact_ids:
+        return
+    freelancer_of: dict[int, int] = {
+        contact_id: freelancer_id
+        for contact_id, freelancer_id in session.execute(
+            select(Contact.id, Contact.freelancer_id).where(
+                Contact.id.in_(contact_ids), Contact.freelancer_id.is_not(None)
+            )
+        ).tuples()
+        if freelancer_id is not None
+    }
+    for interaction_id, a, b in sorted(meetings):
+        for freelancer_id in sorted({freelancer_of[c] for c in (a, b) if c in freelancer_of}):
+            _notify(session, freelancer_id=freelancer_id, about="meeting", record_id=interaction_id)

@@ -23,6 +23,7 @@ from services.referrals.csv_upload import (
     SkippedRow,
     read_csv,
 )
+from services.referrals.data_subjects.notices import notify_meetings
 from services.referrals.dates import is_future
 from services.referrals.interactions.service import UNIQUE_COLUMNS
 from services.referrals.trust.service import lock_for_network_change, schedule_recompute
@@ -115,6 +116,7 @@ def import_interactions(session: Session, *, upload: UploadFile) -> ImportReport
     report.skipped_rows.sort(key=lambda s: s.line)
     if report.created:
         schedule_recompute(session)
+        notify_meetings(session, [(new_id, key[0], key[1]) for key, new_id in created.items()])
     return report
 
 

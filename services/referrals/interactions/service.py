@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
 from services.referrals.contacts.repository import existing_ids
-from services.referrals.data_subjects.notices import notify_meeting
+from services.referrals.data_subjects.notices import notify_meetings
 from services.referrals.dates import is_future
 from services.referrals.interactions.schemas import (
     ContactInteraction,
@@ -71,7 +71,7 @@ def record_interaction(
     ).scalar_one_or_none()
     if new_id is not None:
         schedule_recompute(session)
-        notify_meeting(session, interaction_id=new_id, contact_ids=[low, high])
+        notify_meetings(session, [(new_id, low, high)])
         row = session.get_one(Interaction, new_id)
         return to_read(row), True
     existing = session.scalars(
