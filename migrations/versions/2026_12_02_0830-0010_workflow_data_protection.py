@@ -105,6 +105,13 @@ def upgrade() -> None:
     op.create_index(
         "ix_freelancers_name_lower", "freelancers", [sa.text("lower(name)")], unique=False
     )
+    op.create_index(
+        "ix_freelancers_consent_withdrawn",
+        "freelancers",
+        ["id"],
+        unique=False,
+        postgresql_where=sa.text("consent_withdrawn_at IS NOT NULL"),
+    )
     for name, part in (("head", "left"), ("tail", "right")):
         op.create_index(
             f"ix_freelancers_summary_{name}",
@@ -116,6 +123,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_freelancers_summary_tail", table_name="freelancers")
+    op.drop_index("ix_freelancers_consent_withdrawn", table_name="freelancers")
     op.drop_index("ix_freelancers_summary_head", table_name="freelancers")
     op.drop_index("ix_freelancers_name_lower", table_name="freelancers")
     op.drop_constraint(op.f("ck_contacts_legal_basis"), "contacts", type_="check")

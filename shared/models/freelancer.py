@@ -33,6 +33,12 @@ class Freelancer(IdMixin, TimestampMixin, Base):
             "ix_freelancers_summary_head",
             text(r"md5(lower(regexp_replace(left(summary, 120), '\s+', ' ', 'g')))"),
         ),
+        # Every ranking asks who withdrew consent: a handful among many.
+        Index(
+            "ix_freelancers_consent_withdrawn",
+            "id",
+            postgresql_where=text("consent_withdrawn_at IS NOT NULL"),
+        ),
         Index(
             "ix_freelancers_summary_tail",
             text(r"md5(lower(regexp_replace(right(summary, 120), '\s+', ' ', 'g')))"),

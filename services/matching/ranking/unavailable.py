@@ -9,7 +9,6 @@ it ends within the availability tolerance after the request's start (the same sl
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,7 +22,8 @@ WITH wanted AS (
            (start_date + make_interval(months => duration_months))::date AS end_date
     FROM staffing_requests WHERE id = ANY(CAST(:ids AS bigint[]))
 )
-SELECT wanted.id, p.freelancer_id
+SELECT request_id, array_agg(freelancer_id) FROM (
+SELECT wanted.id AS request_id, p.freelancer_id
 FROM wanted
 JOIN placements p ON p.request_id <> wanted.id
 JOIN staffing_requests placed ON placed.id = p.request_id
@@ -37,6 +37,7 @@ UNION
 SELECT wanted.id, o.subject_id FROM wanted, subject_operations o
 WHERE o.kind = 'erase' AND o.subject_type = 'freelancer' AND o.completed_at IS NULL
   AND o.subject_id IS NOT NULL
+) AS unavailable GROUP BY request_id
 """
 )
 
@@ -45,10 +46,8 @@ def unavailable_by_request(
     session: Session, request_ids: Sequence[int], *, tolerance_days: int
 ) -> dict[int, np.ndarray]:
     """request id -> sorted freelancer ids the hard filter drops for it."""
-    found: dict[int, list[int]] = defaultdict(list)
     rows = session.execute(
         _UNAVAILABLE, {"ids": list(request_ids), "tolerance": tolerance_days}
     ).all()
-    for request_id, freelancer_id in rows:
-        found[int(request_id)].append(int(freelancer_id))
-    return {rid: np.unique(np.array(ids, dtype=np.int64)) for rid, ids in found.items()}
+    # One array per request: thousands of ongoing placements cost one row each, not thousands.
+    return {int(rid): np.unique(np.asarray(ids, dtype=np.int64)) for rid, ids in rows}
