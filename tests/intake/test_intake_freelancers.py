@@ -55,7 +55,11 @@ def test_manager_creates_a_profile_and_reads_it_back(
     assert suggestions[0] == "Kubernetes" and len(suggestions) <= 3
     assert created["engagement"] == "either"
     assert created["source"] == {"type": "referral", "detail": "Anna, ex-colleague at Otto"}
-    assert created["consent"] == {"given_at": "2026-01-15T10:00:00Z", "method": "signed form"}
+    assert created["consent"] == {
+        "given_at": "2026-01-15T10:00:00Z",
+        "method": "signed form",
+        "withdrawn_at": None,
+    }
     assert created["languages"] == [
         {"code": "de", "level": "native"},
         {"code": "en", "level": "C1"},

@@ -163,7 +163,11 @@ def to_read(freelancer: Freelancer, extras: Extras, taxonomy: IntakeTaxonomy) ->
         ],
         engagement=engagement_of(freelancer.engagement),
         source=Source(type=SourceType(freelancer.source_type), detail=freelancer.source_detail),
-        consent=ConsentOut(given_at=freelancer.consent_given_at, method=freelancer.consent_method),
+        consent=ConsentOut(
+            given_at=freelancer.consent_given_at,
+            method=freelancer.consent_method,
+            withdrawn_at=freelancer.consent_withdrawn_at,
+        ),
         created_at=freelancer.created_at,
         updated_at=freelancer.updated_at,
     )

@@ -162,6 +162,7 @@ class LanguageOut(BaseModel):
 class ConsentOut(BaseModel):
     given_at: datetime
     method: str
+    withdrawn_at: datetime | None = Field(default=None, description="Set: no longer ranked")
 
 
 class FreelancerRead(BaseModel):

@@ -128,6 +128,9 @@ def update_freelancer(
     if body.consent is not None:
         freelancer.consent_given_at = body.consent.given_at
         freelancer.consent_method = body.consent.method
+        withdrawn = freelancer.consent_withdrawn_at
+        if withdrawn is not None and body.consent.given_at > withdrawn:
+            freelancer.consent_withdrawn_at = None  # consent given again after the withdrawal
     # Bump even when only skills or languages change: the matching index reads it for freshness.
     freelancer.updated_at = func.now()
     _flush_profile(session, freelancer.email)
