@@ -10,8 +10,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from services.matching.data_subjects.retention import apply_retention
-from shared.models import Contact, Freelancer, OutboxMessage, Review, SubjectOperation
+from services.matching.data_subjects.retention import (
+    apply_retention,
+    apply_retention_job,
+    schedule_retention,
+)
+from shared.models import Contact, Freelancer, Job, OutboxMessage, Review, SubjectOperation
 from tests.support.keys import TestKeys
 
 ERASURE_KINDS = (
@@ -279,3 +283,13 @@ def test_imported_meetings_queue_notices_too(
     assert {(n.recipient_id, n.payload["record_id"]) for n in notices} == {
         (person.id, record) for record in created
     }
+
+
+def test_the_retention_job_runs_daily(session: Session) -> None:
+    schedule_retention(session)
+    schedule_retention(session)  # a second start-up queues nothing more
+    apply_retention_job(session, {})
+    jobs = session.scalars(select(Job).where(Job.kind == "apply_retention")).all()
+    assert len(jobs) == 1
+    tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time(), UTC)
+    assert jobs[0].run_after >= tomorrow
