@@ -47,7 +47,7 @@ def notify_meetings(session: Session, meetings: Sequence[tuple[int, int, int]]) 
             select(Contact.id, Contact.freelancer_id).where(
                 Contact.id.in_(contact_ids), Contact.freelancer_id.is_not(None)
             )
-        ).tuples()
+        ).all()
         if freelancer_id is not None
     }
     for interaction_id, a, b in sorted(meetings):
