@@ -3,10 +3,11 @@
 from services.intake.freelancers.router import router as freelancers_router
 from services.intake.requests.router import router as requests_router
 from services.intake.skills.router import router as skills_router
+from shared.accounts.router import router as accounts_router
 from shared.app_factory import create_app
 
 app = create_app(
     service="intake",
     title="Vouch Intake",
-    routers=[requests_router, freelancers_router, skills_router],
+    routers=[requests_router, freelancers_router, skills_router, accounts_router],
 )
