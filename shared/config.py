@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     intake_port: int = 8001
     matching_port: int = 8002
     referrals_port: int = 8003
+    console_port: int = 8004
     db_pool_size: int = 10
     db_max_overflow: int = 10
     idempotency_ttl_hours: int = 48

@@ -6,6 +6,7 @@ from services.intake.duplicates.router import router as duplicates_router
 from services.intake.freelancers.router import router as freelancers_router
 from services.intake.requests.router import router as requests_router
 from services.intake.skills.router import router as skills_router
+from shared.accounts.router import router as accounts_router
 from shared.app_factory import create_app
 from shared.data_subjects_api import router as operations_router
 
@@ -20,5 +21,6 @@ app = create_app(
         data_subjects_router,
         duplicates_router,
         operations_router,
+        accounts_router,
     ],
 )

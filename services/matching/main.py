@@ -5,6 +5,7 @@ from services.matching.index.live import live_index_for
 from services.matching.matches.router import router as matches_router
 from services.matching.modelops.router import router as models_router
 from services.matching.placements.router import router as placements_router
+from services.matching.reviews.history import router as review_history_router
 from services.matching.reviews.router import router as reviews_router
 from shared.app_factory import create_app
 from shared.db.engine import get_sessionmaker
@@ -25,6 +26,12 @@ def warm_index() -> None:
 app = create_app(
     service="matching",
     title="Vouch Matching",
-    routers=[matches_router, reviews_router, placements_router, models_router],
+    routers=[
+        matches_router,
+        reviews_router,
+        review_history_router,
+        placements_router,
+        models_router,
+    ],
     warm_ups=[warm_index, schedule_daily_retention],
 )

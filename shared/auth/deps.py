@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from shared.auth.keys import hash_key
 from shared.db.session import SessionDep
@@ -53,11 +53,13 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
     # Columns, not the entity: this runs on every request.
     row = session.execute(
         select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
-            ApiKey.key_hash == hash_key(token.strip()), ApiKey.revoked_at.is_(None)
+            ApiKey.key_hash == hash_key(token.strip()),
+            ApiKey.revoked_at.is_(None),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.now()),
         )
     ).first()
     if row is None:
-        raise Unauthorized("This API key is unknown or revoked.", headers=_CHALLENGE)
+        raise Unauthorized("This API key is unknown, revoked or expired.", headers=_CHALLENGE)
     principal = Principal(
         key_id=row.id, role=Role(row.role), organization_id=row.organization_id, user_id=row.user_id
     )

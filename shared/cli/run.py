@@ -21,6 +21,7 @@ from shared.models.enums import Role
 console = Console()
 
 SERVICES = {
+    "console": "services.console.main:app",
     "intake": "services.intake.main:app",
     "matching": "services.matching.main:app",
     "referrals": "services.referrals.main:app",
@@ -30,6 +31,7 @@ SERVICES = {
 def _ports() -> dict[str, int]:
     settings = get_settings()
     return {
+        "console": settings.console_port,
         "intake": settings.intake_port,
         "matching": settings.matching_port,
         "referrals": settings.referrals_port,
@@ -43,6 +45,32 @@ def _fresh_admin_key(url: str) -> str:
     try:
         with Session(engine) as session, session.begin():
             return issue_key(session, role=Role.admin, name="vouch up").raw_key
+    finally:
+        engine.dispose()
+
+
+def _first_console_admin(url: str) -> tuple[str, str] | None:
+    """On a system nobody can sign in to yet, an admin with a one-time password (printed once)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from shared.accounts.service import create_user
+    from shared.models import User
+
+    engine = make_engine(url, pool_size=1)
+    try:
+        with Session(engine) as session, session.begin():
+            someone = session.scalar(
+                select(User.id).where(
+                    User.password_hash.is_not(None), User.role == Role.admin.value
+                )
+            )
+            if someone is not None:
+                return None
+            user, password = create_user(
+                session, email="admin@vouch.example", name="Admin", role=Role.admin
+            )
+            return (user.email or "", password or "")
     finally:
         engine.dispose()
 
@@ -108,8 +136,15 @@ def up() -> None:
             )
             _wait_ready(urls)
             admin_key = _fresh_admin_key(url)
+            first_admin = _first_console_admin(url)
+            console.print(
+                f"  [bold]console[/bold]    {urls['console']}   <- open this in a browser"
+            )
+            if first_admin:
+                console.print(f"             sign in as {first_admin[0]} / {first_admin[1]}")
             for name, base in urls.items():
-                console.print(f"  {name:<10} {base}   docs: {base}/docs")
+                if name != "console":
+                    console.print(f"  {name:<10} {base}   docs: {base}/docs")
             console.print("  worker     running")
             console.print("Admin key (shown once):")
             print(admin_key, flush=True)

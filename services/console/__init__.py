@@ -1,0 +1,1 @@
+"""The account managers' web console: server-rendered pages on the services' public APIs."""

@@ -1,0 +1,1 @@
+"""One module per page family; each is an APIRouter of HTML routes."""
