@@ -27,6 +27,8 @@ def make_engine(url: str, *, pool_size: int | None = None) -> Engine:
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
+        # A request waits this long for a connection, then gets a 503 (not a hung socket).
+        pool_timeout=settings.db_pool_timeout_seconds,
         # Fail fast instead of hanging a request when the server is gone.
         connect_args={"connect_timeout": 5},
     )

@@ -32,3 +32,5 @@ class ApiKey(IdMixin, CreatedAtMixin, Base):
         BigInteger, ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # None = never expires; rotation sets it on the old key (now, or after a grace period).
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
