@@ -98,7 +98,7 @@ def test_requeue_next_to_a_waiting_twin_merges_instead_of_crashing(
     _expire_lease(committed_engine, running_id or 0)
     with Session(committed_engine) as session, session.begin():
         assert requeue_expired(session) == {"requeued": 0, "merged": 1, "dead": 0}
-    stale, twin = _job(committed_engine, running_id or 0), _job(committed_engine, twin_id)
+    stale = _job(committed_engine, running_id or 0)
     assert stale.status == JobStatus.done.value
     assert f"superseded by queued job {twin_id}" in (stale.last_error or "")
     # The killed run's work is not postponed to tomorrow: the twin is due now.

@@ -1,0 +1,37 @@
+"""A PostgreSQL server of the test's own (pgserver, in a temp dir) that a test may stop and start.
+
+Never the shared server: outage tests stop this one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pgserver._commands import pg_ctl
+
+
+@dataclass
+class OwnPostgres:
+    server: Any
+
+    @property
+    def url(self) -> str:
+        uri: str = self.server.get_uri("postgres")
+        return uri.replace("postgresql://", "postgresql+psycopg://", 1)
+
+    def stop(self) -> None:
+        """Fast shutdown: open connections are cut, as in a crash or failover."""
+        pg_ctl(
+            ["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata, user=self.server.system_user
+        )
+
+    def start(self) -> None:
+        self.server.ensure_postgres_running()
+
+
+def start_own_postgres(directory: Path) -> OwnPostgres:
+    import pgserver
+
+    return OwnPostgres(pgserver.get_server(directory / "pgdata", cleanup_mode="delete"))
