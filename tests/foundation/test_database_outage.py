@@ -93,8 +93,10 @@ def test_outage_gives_503_with_retry_after_and_recovers(
     }
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tests.foundation.probe_app:app"]
-            + ["--port", str(port), "--no-access-log"],
+            [
+                *(sys.executable, "-m", "uvicorn", "tests.foundation.probe_app:app"),
+                *("--port", str(port), "--no-access-log"),
+            ],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
