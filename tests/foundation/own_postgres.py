@@ -5,11 +5,13 @@ Never the shared server: outage tests stop this one.
 
 from __future__ import annotations
 
+import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgserver._commands import pg_ctl
+from pgserver._commands import POSTGRES_BIN_PATH, pg_ctl
 
 
 @dataclass
@@ -23,9 +25,26 @@ class OwnPostgres:
 
     def stop(self) -> None:
         """Fast shutdown: open connections are cut, as in a crash or failover."""
-        pg_ctl(
-            ["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata, user=self.server.system_user
-        )
+        for attempt in range(3):
+            try:
+                pg_ctl(
+                    ["-w", "-t", "30", "-m", "fast", "stop"],
+                    pgdata=self.server.pgdata,
+                    user=self.server.system_user,
+                )
+                return
+            except subprocess.CalledProcessError as exc:
+                status = subprocess.run(
+                    [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(self.server.pgdata), "status"],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                if status.returncode == 3:  # not running: stopped after all
+                    return
+                if attempt == 2:
+                    raise RuntimeError(f"pg_ctl stop failed: {status.stdout}") from exc
+                time.sleep(1)
 
     def start(self) -> None:
         self.server.ensure_postgres_running()
