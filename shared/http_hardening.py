@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
-from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.errors import Unauthorized, problem_response
@@ -63,26 +63,32 @@ class ShadowedMethodMiddleware:
         self._fixed: dict[str, set[str]] | None = None
 
     def _fixed_paths(self) -> dict[str, set[str]]:
-        """Paths without parameters that some parameterised route's pattern also matches."""
+        """Paths without parameters that some parameterised path's pattern also matches.
+
+        Read from the OpenAPI document: FastAPI's own route list is nested and internal.
+        """
         if self._fixed is None:
-            routes = [r for r in self.fastapi_app.routes if isinstance(r, Route) and r.methods]
-            fixed: dict[str, set[str]] = {}
-            for route in routes:
-                if route.param_convertors:
-                    continue
-                shadowed = any(
-                    other.param_convertors and other.path_regex.match(route.path)
-                    for other in routes
-                )
-                if shadowed:
-                    fixed.setdefault(route.path, set()).update(route.methods or ())
-            self._fixed = fixed
+            paths: dict[str, set[str]] = {
+                path: {method.upper() for method in operations}
+                for path, operations in self.fastapi_app.openapi().get("paths", {}).items()
+            }
+            patterns = [
+                re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
+                for path in paths
+                if "{" in path
+            ]
+            self._fixed = {
+                path: methods
+                for path, methods in paths.items()
+                if "{" not in path and any(pattern.match(path) for pattern in patterns)
+            }
         return self._fixed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             allowed = self._fixed_paths().get(scope["path"])
-            if allowed and scope["method"] not in allowed and scope["method"] != "OPTIONS":
+            method = "GET" if scope["method"] == "HEAD" else scope["method"]
+            if allowed and method not in allowed and method != "OPTIONS":
                 allow = ", ".join(sorted(allowed))
                 response = problem_response(
                     status=405,

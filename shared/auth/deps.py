@@ -66,7 +66,7 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
         select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
             ApiKey.key_hash == hash_key(token.strip()),
             ApiKey.revoked_at.is_(None),
-            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.now()),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.clock_timestamp()),
         )
     ).first()
     if row is None:
