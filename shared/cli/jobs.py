@@ -36,9 +36,12 @@ def list_jobs(
         if kind:
             query = query.where(Job.kind == kind)
         jobs = session.scalars(query).all()
-        counts = dict(
-            session.execute(select(Job.status, func.count()).group_by(Job.status)).tuples().all()
-        )
+        counts: dict[str, int] = {
+            status: count
+            for status, count in session.execute(
+                select(Job.status, func.count()).group_by(Job.status)
+            )
+        }
         table = Table("id", "kind", "status", "attempts", "run_after", "worker", "last error")
         for job in jobs:
             error = (job.last_error or "").strip().splitlines()

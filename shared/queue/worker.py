@@ -36,10 +36,15 @@ from shared.queue.jobs import (
     renew_lease,
     requeue_expired,
 )
-from shared.queue.registry import JobHandler
+from shared.queue.registry import JobHandler, select_handlers
 
 logger = logging.getLogger("vouch.worker")
 T = TypeVar("T")
+
+
+def load_handlers() -> dict[str, JobHandler]:
+    """Every registered kind, of every service (what a worker without --service runs)."""
+    return select_handlers()
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,9 @@ def _snapshot(url: str) -> tuple[list[str], list[tuple[str, str]], str]:
     try:
         with Session(engine) as session:
             organizations = sorted(session.scalars(select(Organization.name)))
-            jobs = sorted(session.execute(select(Job.kind, Job.status)).tuples().all())
+            jobs = sorted(
+                (kind, status) for kind, status in session.execute(select(Job.kind, Job.status))
+            )
             revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
         return organizations, jobs, str(revision)
     finally:
