@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     db_max_overflow: int = 10
     idempotency_ttl_hours: int = 48
     db_pool_timeout_seconds: float = 10.0
+    # Autocommit pool for rate-limit counters (separate so it cannot starve the request pool).
+    side_pool_size: int = 4
     worker_poll_seconds: float = 0.5
     # A running job's lease; its worker renews it every third of this. A killed worker's job is
     # claimable again once the lease lapses (the sweep runs every `worker_sweep_seconds`).

@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("window_end", sa.DateTime(timezone=True), nullable=False),
         sa.Column("hits", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("bucket", "window_start", name=op.f("pk_rate_limit_counters")),
+        # Counters need no WAL, replication or crash safety.
+        prefixes=["UNLOGGED"],
     )
     op.create_index("ix_rate_limit_counters_window_end", "rate_limit_counters", ["window_end"])
     op.add_column("api_keys", sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))

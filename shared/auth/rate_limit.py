@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, text
 from sqlalchemy.orm import Session
 
-from shared.db.engine import get_engine
+from shared.db.engine import get_side_engine
 from shared.errors import TooManyRequests
 from shared.models import RateLimitCounter
 
@@ -47,9 +47,8 @@ class WindowCount:
 
 
 def _execute(statement: object, bucket: str, window: int) -> WindowCount | None:
-    with get_engine().connect() as connection:
+    with get_side_engine().connect() as connection:
         row = connection.execute(statement, {"bucket": bucket, "window": window}).first()  # type: ignore[call-overload]
-        connection.commit()
     return None if row is None else WindowCount(int(row[0]), float(row[1]))
 
 

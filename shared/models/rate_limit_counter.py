@@ -9,10 +9,16 @@ from shared.db.base import Base
 
 
 class RateLimitCounter(Base):
-    """Requests (or failed logins) of one bucket in one fixed window, shared by all replicas."""
+    """Requests (or failed logins) of one bucket in one fixed window, shared by all replicas.
+
+    UNLOGGED: counters need no WAL, no replication and no crash safety (a crash empties them).
+    """
 
     __tablename__ = "rate_limit_counters"
-    __table_args__ = (Index("ix_rate_limit_counters_window_end", "window_end"),)
+    __table_args__ = (
+        Index("ix_rate_limit_counters_window_end", "window_end"),
+        {"prefixes": ["UNLOGGED"]},
+    )
 
     bucket: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True), primary_key=True)
