@@ -223,3 +223,44 @@ def test_jobs_cli_lists_dead_letters_and_retries_them(
     assert (job.status, job.attempts) == (JobStatus.queued.value, 0)
     again = _vouch(database_url, "jobs", "retry", str(job_id))
     assert again.returncode != 0 and "only dead jobs" in again.stderr
+
+
+def test_heartbeat_keeps_a_long_job_from_being_taken_over(committed_engine: Engine) -> None:
+    """A job running for several lease lengths is renewed, so no sweep hands it to another."""
+    import threading
+
+    from shared.queue.worker import WorkerOptions, run_worker
+
+    with Session(committed_engine) as session, session.begin():
+        job_id = enqueue(session, kind="long")
+    runs: list[int] = []
+
+    def long_job(session: Session, payload: dict[str, object]) -> None:
+        runs.append(1)
+        session.execute(select(func.pg_sleep(4)))
+        _effect(session)
+
+    stop = threading.Event()
+    options = WorkerOptions(poll_seconds=0.05, lease_seconds=1.2, sweep_seconds=0.2)
+    workers = [
+        threading.Thread(
+            target=run_worker,
+            args=(committed_engine,),
+            kwargs={"handlers": {"long": long_job}, "options": options, "stop": stop},
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        for _ in range(200):
+            if _job(committed_engine, job_id or 0).status == JobStatus.done.value:
+                break
+            stop.wait(0.05)
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join(timeout=30)
+    job = _job(committed_engine, job_id or 0)
+    assert (job.status, job.attempts, len(runs)) == (JobStatus.done.value, 1, 1)
+    assert _probe_rows(committed_engine) == 1
