@@ -148,6 +148,9 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
+    headers = dict(exc.headers)
+    if exc.status == 503:
+        headers.setdefault("Retry-After", str(get_settings().retry_after_seconds))
     return problem_response(
         status=exc.status,
         title=exc.title,
@@ -155,7 +158,7 @@ async def _app_error_handler(request: Request, exc: Exception) -> JSONResponse:
         type_slug=exc.type_slug,
         instance=request.url.path,
         errors=exc.errors,
-        headers=exc.headers,
+        headers=headers,
         extra=exc.extra,
     )
 

@@ -139,7 +139,10 @@ def test_outage_gives_503_with_retry_after_and_recovers(
             thread.start()
         time.sleep(2)
         own_postgres.stop()
-        time.sleep(6)
+        time.sleep(3)
+        readiness = httpx.get(base + "/readyz", timeout=10)
+        assert readiness.status_code == 503 and readiness.headers["retry-after"] == "2"
+        time.sleep(3)
         assert worker.is_alive(), "the worker died during the outage"
         own_postgres.start()
         back_at = time.monotonic()
