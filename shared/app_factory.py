@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from asgi_correlation_id import CorrelationIdMiddleware
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from prometheus_client import CollectorRegistry, GCCollector, PlatformCollector, ProcessCollector
 from prometheus_fastapi_instrumentator import Instrumentator
 
@@ -16,6 +16,12 @@ from shared.body_limit import BodySizeLimitMiddleware
 from shared.config import get_settings
 from shared.errors import PROBLEM_RESPONSES, install_error_handlers
 from shared.health import router as health_router
+from shared.http_hardening import (
+    SecurityHeadersMiddleware,
+    ShadowedMethodMiddleware,
+    add_bearer_security,
+    metrics_guard,
+)
 from shared.idempotency import IdempotentReplay, replay_handler
 from shared.logging import configure_logging
 
@@ -64,8 +70,15 @@ def create_app(
     """The service's app; `warm_ups` run in background threads when the server starts."""
     settings = get_settings()
     configure_logging(service)
+    docs = settings.docs_enabled
     app = FastAPI(
-        title=title, version="1", responses=PROBLEM_RESPONSES, lifespan=_lifespan(warm_ups)
+        title=title,
+        version="1",
+        responses=PROBLEM_RESPONSES,
+        lifespan=_lifespan(warm_ups),
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     install_error_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
@@ -77,13 +90,23 @@ def create_app(
         max_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
     )
+    app.add_middleware(ShadowedMethodMiddleware, fastapi_app=app)
     app.add_middleware(
         CorrelationIdMiddleware, header_name="X-Request-ID", validator=_acceptable_request_id
     )
-    Instrumentator(
+    # Outermost: even a 500 from the error middleware carries the headers.
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.environment != "development")
+    instrumentator = Instrumentator(
         excluded_handlers=["/metrics"],
         should_group_status_codes=False,
         registry=_service_registry(),
-    ).instrument(app).expose(app, include_in_schema=False)
+    ).instrument(app)
+    if settings.metrics_enabled:
+        instrumentator.expose(
+            app,
+            include_in_schema=False,
+            dependencies=[Depends(metrics_guard(settings.metrics_token))],
+        )
+    add_bearer_security(app)
     app.state.service = service
     return app

@@ -10,8 +10,11 @@ from asgi_correlation_id import correlation_id
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.config import get_settings
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://vouch.example/problems/"
@@ -71,6 +74,10 @@ class ValidationProblem(AppError):
     """422 naming each invalid field: errors=[{"field": "start_date", "message": "..."}]."""
 
     status, title, type_slug = 422, "Validation failed", "validation-error"
+
+
+class TooManyRequests(AppError):
+    status, title, type_slug = 429, "Too many requests", "rate-limited"
 
 
 class ServiceUnavailable(AppError):
@@ -141,6 +148,9 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
+    headers = dict(exc.headers)
+    if exc.status == 503:
+        headers.setdefault("Retry-After", str(get_settings().retry_after_seconds))
     return problem_response(
         status=exc.status,
         title=exc.title,
@@ -148,7 +158,7 @@ async def _app_error_handler(request: Request, exc: Exception) -> JSONResponse:
         type_slug=exc.type_slug,
         instance=request.url.path,
         errors=exc.errors,
-        headers=exc.headers,
+        headers=headers,
         extra=exc.extra,
     )
 
@@ -228,6 +238,39 @@ async def _integrity_error_handler(request: Request, exc: Exception) -> JSONResp
     )
 
 
+def database_unavailable(exc: BaseException) -> bool:
+    """Connection refused or lost, server shutting down, pool exhausted: not the caller's fault."""
+    if isinstance(exc, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+async def _database_unavailable_handler(request: Request, exc: Exception) -> JSONResponse:
+    if not database_unavailable(exc):
+        return await _unhandled_handler(request, exc)
+    # One line, no traceback: during an outage every request fails the same way.
+    cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    logger.warning(
+        "database unavailable on %s %s: %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+        cause[0] if cause else "",
+    )
+    return problem_response(
+        status=503,
+        title="Service unavailable",
+        detail="The database is unavailable right now; nothing was changed. "
+        "Retry after the number of seconds in Retry-After.",
+        type_slug="database-unavailable",
+        instance=request.url.path,
+        headers={
+            "Retry-After": str(get_settings().retry_after_seconds),
+            "X-Request-ID": correlation_id.get() or "",
+        },
+    )
+
+
 async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(
@@ -247,10 +290,12 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_handler)
     app.add_exception_handler(DataError, _data_error_handler)
     app.add_exception_handler(IntegrityError, _integrity_error_handler)
+    for unavailable in (OperationalError, InterfaceError, PoolTimeout, DBAPIError):
+        app.add_exception_handler(unavailable, _database_unavailable_handler)
     app.add_exception_handler(Exception, _unhandled_handler)
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"description": HTTPStatus(code).phrase, "content": {PROBLEM_JSON: {}}}
-    for code in (400, 401, 403, 404, 409, 413, 422)
+    for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }

@@ -8,8 +8,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
+from shared.auth import rate_limit
 from shared.auth.keys import hash_key
+from shared.config import get_settings
 from shared.db.session import SessionDep
 from shared.errors import Forbidden, NotFound, Unauthorized
 from shared.models import ApiKey
@@ -39,7 +42,18 @@ class Principal:
             raise NotFound(f"No {what} with this id.")
 
 
+def _known_key(session: Session, token: str) -> bool:
+    return session.scalar(select(ApiKey.id).where(ApiKey.key_hash == hash_key(token))) is not None
+
+
 def get_principal(request: Request, session: SessionDep) -> Principal:
+    """The caller's key, checked against failed-login and per-key rate limits."""
+    settings = get_settings()
+    address = request.client.host if request.client else "unknown"
+    failures = {
+        "limit": settings.auth_failure_limit,
+        "window_seconds": settings.auth_failure_window_seconds,
+    }
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if not header:
@@ -50,16 +64,27 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
         raise Unauthorized(
             "Use the Bearer scheme: 'Authorization: Bearer <key>'.", headers=_CHALLENGE
         )
+    # A source address guessing keys is slowed down before its next guess is even checked.
+    rate_limit.refuse_if_blocked(address, **failures)
     # Columns, not the entity: this runs on every request.
     row = session.execute(
         select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
             ApiKey.key_hash == hash_key(token.strip()),
             ApiKey.revoked_at.is_(None),
-            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.now()),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.clock_timestamp()),
         )
     ).first()
     if row is None:
-        raise Unauthorized("This API key is unknown, revoked or expired.", headers=_CHALLENGE)
+        # Only a key that never existed is a guess; an expired console session or a revoked
+        # key must not block the address (the console calls from one address for everyone).
+        if not _known_key(session, token.strip()):
+            rate_limit.record_failure(address, **failures)
+        raise Unauthorized("This API key is unknown, expired or revoked.", headers=_CHALLENGE)
+    rate_limit.enforce_key_limit(
+        row.id,
+        limit=settings.rate_limit_requests,
+        window_seconds=settings.rate_limit_window_seconds,
+    )
     principal = Principal(
         key_id=row.id, role=Role(row.role), organization_id=row.organization_id, user_id=row.user_id
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +45,7 @@ def issue_key(
     organization_id: int | None = None,
     name: str = "",
     user_id: int | None = None,
+    expires_at: datetime | None = None,
 ) -> IssuedKey:
     """Create a key; the raw value exists only in the return value."""
     if role is Role.client and organization_id is None:
@@ -58,7 +60,34 @@ def issue_key(
         role=role.value,
         organization_id=organization_id,
         user_id=user_id,
+        expires_at=expires_at,
     )
     session.add(api_key)
     session.flush()
     return IssuedKey(api_key.id, raw_key, role, organization_id)
+
+
+def rotate_key(
+    session: Session,
+    *,
+    key_id: int,
+    grace: timedelta = timedelta(0),
+    new_expires_at: datetime | None = None,
+) -> IssuedKey:
+    """Issue a key with the old one's role, organisation, user and name; the old one expires
+    after `grace` (now by default)."""
+    old = session.scalar(select(ApiKey).where(ApiKey.id == key_id).with_for_update())
+    if old is None or old.revoked_at is not None:
+        raise LookupError(f"no active key #{key_id}")
+    now = datetime.now(UTC)
+    if old.expires_at is not None and old.expires_at <= now:
+        raise LookupError(f"key #{key_id} has already expired; create a new key instead")
+    old.expires_at = now + grace if old.expires_at is None else min(old.expires_at, now + grace)
+    return issue_key(
+        session,
+        role=Role(old.role),
+        organization_id=old.organization_id,
+        name=old.name,
+        user_id=old.user_id,
+        expires_at=new_expires_at,
+    )

@@ -1,4 +1,8 @@
-"""`vouch up`: database, migrations, three services and the worker; all stopped on Ctrl-C."""
+"""`vouch up`: database, migrations, three services and one worker per service.
+
+A child that dies is started again (with back-off) instead of stopping everything; Ctrl-C or
+SIGTERM stops them all, database included.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 
 import httpx
@@ -26,6 +32,55 @@ SERVICES = {
     "matching": "services.matching.main:app",
     "referrals": "services.referrals.main:app",
 }
+MAX_RESTART_DELAY = 30.0
+
+
+@dataclass
+class Child:
+    """A supervised process: restarted with doubling delays when it exits on its own."""
+
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
+    restart_at: float | None = None
+    started_at: float = field(default_factory=time.monotonic)
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.command, env=self.env)
+        self.started_at = time.monotonic()
+        self.restart_at = None
+
+    def supervise(self) -> None:
+        """Start again if it died; a child that ran for a minute gets its back-off reset."""
+        if self.process is None or self.process.poll() is None:
+            return
+        now = time.monotonic()
+        if self.restart_at is None:
+            if now - self.started_at > 60:
+                self.restarts = 0
+            delay = min(MAX_RESTART_DELAY, 2.0**self.restarts)
+            self.restarts += 1
+            self.restart_at = now + delay
+            console.print(
+                f"[yellow]{self.name} exited with {self.process.returncode}; "
+                f"restarting in {delay:.0f}s[/yellow]"
+            )
+        elif now >= self.restart_at:
+            self.start()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+
+    def wait(self) -> None:
+        if self.process is None:
+            return
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def _ports() -> dict[str, int]:
@@ -75,6 +130,24 @@ def _first_console_admin(url: str) -> tuple[str, str] | None:
         engine.dispose()
 
 
+def _hand_over_secret(label: str, secret: str, path: Path) -> None:
+    """On a terminal, print it; otherwise (output captured into a log) write it to a 0600 file."""
+    if sys.stdout.isatty():
+        console.print(f"{label} (shown once, not logged):")
+        print(secret, flush=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secret + "\n")
+    os.chmod(path, 0o600)
+    console.print(f"{label}: written to {path} (mode 0600; output is not a terminal).")
+
+
+def _hand_over_admin_key(admin_key: str, data_dir: Path) -> None:
+    _hand_over_secret("Admin API key", admin_key, data_dir / "admin-key")
+
+
 def _wait_ready(urls: dict[str, str], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     pending = dict(urls)
@@ -90,6 +163,25 @@ def _wait_ready(urls: dict[str, str], timeout: float = 60.0) -> None:
         raise RuntimeError(f"not ready after {timeout:.0f}s: {', '.join(pending)}")
 
 
+def _children(host: str, env: dict[str, str]) -> list[Child]:
+    children = [
+        Child(
+            name,
+            [sys.executable, "-m", "uvicorn", target, "--host", host, "--port", str(port)],
+            env,
+        )
+        for (name, target), port in zip(SERVICES.items(), _ports().values(), strict=True)
+    ]
+    children += [
+        Child(
+            f"worker-{name}", [sys.executable, "-m", "shared.cli", "worker", "--service", name], env
+        )
+        for name in SERVICES
+        if name != "console"  # the console owns no job kinds
+    ]
+    return children
+
+
 def up() -> None:
     """Start everything on this machine; Ctrl-C or SIGTERM stops it all, database included."""
     settings = get_settings()
@@ -101,7 +193,6 @@ def up() -> None:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    children: list[subprocess.Popen[bytes]] = []
     with command_database() as url:
         console.print(
             "[bold]Vouch[/bold] — database:",
@@ -110,57 +201,35 @@ def up() -> None:
             else f"embedded PostgreSQL in {settings.data_dir}/",
         )
         migrate_to_head(url)
-        env = {**os.environ, "DATABASE_URL": url}
-        urls: dict[str, str] = {}
+        children = _children(settings.host, {**os.environ, "DATABASE_URL": url})
+        urls = {name: f"http://{settings.host}:{port}" for name, port in _ports().items()}
         try:
-            for name, target in SERVICES.items():
-                port = _ports()[name]
-                urls[name] = f"http://{settings.host}:{port}"
-                children.append(
-                    subprocess.Popen(
-                        [
-                            sys.executable,
-                            "-m",
-                            "uvicorn",
-                            target,
-                            "--host",
-                            settings.host,
-                            "--port",
-                            str(port),
-                        ],
-                        env=env,
-                    )
-                )
-            children.append(
-                subprocess.Popen([sys.executable, "-m", "shared.cli", "worker"], env=env)
-            )
+            for child in children:
+                child.start()
             _wait_ready(urls)
-            admin_key = _fresh_admin_key(url)
             first_admin = _first_console_admin(url)
             console.print(
                 f"  [bold]console[/bold]    {urls['console']}   <- open this in a browser"
             )
             if first_admin:
-                console.print(f"             sign in as {first_admin[0]} / {first_admin[1]}")
+                _hand_over_secret(
+                    f"First console sign-in: {first_admin[0]} with this one-time password",
+                    first_admin[1],
+                    settings.data_dir / "console-admin-password",
+                )
             for name, base in urls.items():
                 if name != "console":
                     console.print(f"  {name:<10} {base}   docs: {base}/docs")
-            console.print("  worker     running")
-            console.print("Admin key (shown once):")
-            print(admin_key, flush=True)
+            console.print("  workers    intake, matching, referrals (restarted if they die)")
+            _hand_over_admin_key(_fresh_admin_key(url), settings.data_dir)
             console.print("Press Ctrl-C to stop.")
             while not stopping:
-                if any(child.poll() is not None for child in children):
-                    console.print("[red]A process exited; stopping everything.[/red]")
-                    break
+                for child in children:
+                    child.supervise()
                 time.sleep(0.5)
         finally:
             for child in children:
-                if child.poll() is None:
-                    child.terminate()
+                child.stop()
             for child in children:
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-            console.print("Stopped services and worker; stopping the database.")
+                child.wait()
+            console.print("Stopped services and workers; stopping the database.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Annotated
 
 from fastapi import Depends
@@ -18,7 +19,9 @@ def get_session() -> Iterator[Session]:
         yield session
         session.commit()
     except BaseException:
-        session.rollback()
+        # With the database gone the rollback fails too; the original error is what matters.
+        with suppress(Exception):
+            session.rollback()
         raise
     finally:
         session.close()

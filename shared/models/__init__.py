@@ -22,6 +22,7 @@ from shared.models.model_version import ModelVersion
 from shared.models.organization import Organization
 from shared.models.outbox_message import OutboxMessage
 from shared.models.placement import Placement
+from shared.models.rate_limit_counter import RateLimitCounter
 from shared.models.referral_attribution import ReferralAttribution
 from shared.models.request_skill import RequestSkill
 from shared.models.request_unrecognised_skill import RequestUnrecognisedSkill
@@ -58,6 +59,7 @@ __all__ = [
     "Organization",
     "OutboxMessage",
     "Placement",
+    "RateLimitCounter",
     "ReferralAttribution",
     "RequestSkill",
     "RequestUnrecognisedSkill",

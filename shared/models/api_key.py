@@ -32,5 +32,5 @@ class ApiKey(IdMixin, CreatedAtMixin, Base):
         BigInteger, ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # Console session keys expire; keys without a date are valid until revoked.
+    # None = never expires; console sessions expire after hours, rotated keys after a grace.
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

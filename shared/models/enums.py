@@ -108,7 +108,8 @@ class JobStatus(StrEnum):
     queued = "queued"
     running = "running"
     done = "done"
-    failed = "failed"
+    # Dead letter: attempts used up (or superseded); `vouch jobs retry ID` queues it again.
+    dead = "dead"
 
 
 def values_check(column: str, enum: type[StrEnum]) -> str:

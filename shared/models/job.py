@@ -18,6 +18,8 @@ class Job(IdMixin, CreatedAtMixin, Base):
     __table_args__ = (
         CheckConstraint(values_check("status", JobStatus), name="status"),
         Index("ix_jobs_claim", "status", "run_after", "id"),
+        Index("ix_jobs_lease", "locked_until", postgresql_where="status = 'running'"),
+        Index("ix_jobs_finished", "finished_at", postgresql_where="finished_at IS NOT NULL"),
         # Debounce: at most one queued job per (kind, dedupe_key).
         Index(
             "uq_jobs_queued_dedupe",
@@ -37,5 +39,7 @@ class Job(IdMixin, CreatedAtMixin, Base):
     run_after: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     locked_by: Mapped[str | None] = mapped_column(String(200))
     locked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The lease: a running job whose worker stops renewing this is claimable again after it.
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -121,7 +121,7 @@ def test_request_to_placement_with_trust(committed_engine: Engine, keys: TestKey
 
     # The agency's network: Anna (agency) met Jan twice in person; Jan worked with Ola.
     anna = referrals.post(
-        "/v1/contacts", json={"name": "Anna Berg", "internal": True}, headers=keys.manager
+        "/v1/contacts", json={"name": "Anna Berg", "internal": True}, headers=keys.admin
     ).json()["id"]
     jan = referrals.post("/v1/contacts", json={"name": "Jan Novak"}, headers=keys.manager).json()[
         "id"
@@ -173,7 +173,7 @@ def test_request_to_placement_with_trust(committed_engine: Engine, keys: TestKey
 
     # A second, weaker but still positive in-person vouch must not lower the score.
     bea = referrals.post(
-        "/v1/contacts", json={"name": "Bea Roth", "internal": True}, headers=keys.manager
+        "/v1/contacts", json={"name": "Bea Roth", "internal": True}, headers=keys.admin
     ).json()["id"]
     second = referrals.post(
         "/v1/vouches",

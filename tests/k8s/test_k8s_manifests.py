@@ -33,7 +33,11 @@ HTTP_SERVICES = {
     "vouch-referrals": ("services.referrals.main:app", 8003, 2),
     "vouch-console": ("services.console.main:app", 8004, 2),
 }
-WORKERS = {"vouch-worker": ["vouch", "worker"]}
+WORKERS = {
+    f"vouch-worker-{service}": ["vouch", "worker", "--service", service]
+    for service in ("intake", "matching", "referrals")
+}
+SECRET_KEY = {"name": "vouch-secrets", "key": "secret-key"}
 DATABASE_FREE = {"vouch-console"}
 # A kind not listed here would escape the policy checks below, so it fails until added.
 ALLOWED_KINDS = {"ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "Job", "CronJob"}
@@ -228,6 +232,10 @@ def test_containers_get_config_and_the_database_url_from_the_secret(manifest: Ma
         assert len(database_urls) == 1, container["name"]
         assert "value" not in database_urls[0], "DATABASE_URL must never be written in a manifest"
         assert database_urls[0]["valueFrom"] == {"secretKeyRef": DATABASE_SECRET}
+        # Production refuses to start without a real secret key, so every workload gets it.
+        secret_keys = [e for e in container.get("env", []) if e["name"] == "VOUCH_SECRET_KEY"]
+        assert len(secret_keys) == 1, container["name"]
+        assert secret_keys[0]["valueFrom"] == {"secretKeyRef": SECRET_KEY}
 
 
 @pytest.mark.parametrize("manifest", WORKLOADS, ids=_ids(WORKLOADS))
@@ -414,3 +422,14 @@ def test_base_labels_everything_and_sets_the_image() -> None:
     assert labels.get("app.kubernetes.io/part-of") == "vouch"
     images = {image["name"]: image for image in body.get("images", [])}
     assert IMAGE in images and images[IMAGE].get("newTag")
+
+
+def test_every_service_with_jobs_has_its_own_worker_deployment() -> None:
+    from shared.queue.registry import SERVICES, registered_kinds
+
+    with_jobs = {kind.service for kind in registered_kinds().values()}
+    assert with_jobs <= set(SERVICES)
+    assert {f"vouch-worker-{service}" for service in with_jobs} <= set(WORKERS)
+    # The matching worker ranks requests, so it needs the matching service's memory.
+    limits = _containers(_one("Deployment", "vouch-worker-matching").body)[0]["resources"]
+    assert _quantity(limits["limits"]["memory"]) >= 2**30

@@ -16,7 +16,12 @@ from services.matching.features.registry import (
     FEATURES,
     MUST_HAVE_MISSING,
 )
-from services.matching.scoring.artefact import ArtefactRefused, dump_artefact, load_artefact
+from services.matching.scoring.artefact import (
+    ArtefactRefused,
+    dump_artefact,
+    load_artefact,
+    sign_artefact,
+)
 from services.matching.scoring.model import CONTRIBUTION_NAMES
 from services.matching.scoring.prior import PRIOR_WEIGHTS, prior_model
 from services.matching.scoring.trainer import ConstrainedLinearRanker
@@ -120,7 +125,7 @@ def test_the_penalty_outweighs_every_possible_score_spread() -> None:
 def test_artefacts_round_trip_and_tampering_is_refused() -> None:
     model = prior_model(4)
     data, digest = dump_artefact(model)
-    assert digest == hashlib.sha256(data).hexdigest()
+    assert digest == sign_artefact(data)
     loaded = load_artefact(data, digest, version_id=4)
     assert loaded.weights() == model.weights() and loaded.intercept == model.intercept
 
@@ -128,6 +133,10 @@ def test_artefacts_round_trip_and_tampering_is_refused() -> None:
         load_artefact(data.replace(b"3.0", b"30.0", 1), digest, version_id=4)
     with pytest.raises(ArtefactRefused):
         load_artefact(None, None, version_id=4)
+    # Rewriting the bytes together with a bare digest no longer passes: it needs the key.
+    forged = data.replace(b"3.0", b"30.0", 1)
+    with pytest.raises(ArtefactRefused, match="signature"):
+        load_artefact(forged, hashlib.sha256(forged).hexdigest(), version_id=4)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +156,7 @@ def test_artefacts_with_a_valid_digest_but_bad_content_are_refused(change: objec
     change(document)  # type: ignore[operator]
     forged = json.dumps(document).encode()
     with pytest.raises(ArtefactRefused):
-        load_artefact(forged, hashlib.sha256(forged).hexdigest(), version_id=1)
+        load_artefact(forged, sign_artefact(forged), version_id=1)
 
 
 @parametrize_with_checks([ConstrainedLinearRanker()])

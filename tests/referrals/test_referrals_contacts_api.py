@@ -20,7 +20,7 @@ def test_create_and_read_a_contact(client: TestClient, keys: TestKeys, session: 
     response = client.post(
         "/v1/contacts",
         json={"name": "Anna Berg", "internal": True, "company": "Vouch", "external_ref": "crm-1"},
-        headers=keys.manager,
+        headers=keys.admin,
     )
     assert response.status_code == 201, response.text
     body = response.json()
@@ -106,7 +106,7 @@ def test_patch_changes_only_what_is_sent(client: TestClient, keys: TestKeys) -> 
         "/v1/contacts", json={"name": "Jan Novak", "company": "DB"}, headers=keys.manager
     ).json()
     response = client.patch(
-        f"/v1/contacts/{created['id']}", json={"internal": True}, headers=keys.manager
+        f"/v1/contacts/{created['id']}", json={"internal": True}, headers=keys.admin
     )
     assert response.status_code == 200
     assert response.json()["internal"] is True and response.json()["company"] == "DB"

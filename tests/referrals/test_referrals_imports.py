@@ -14,9 +14,13 @@ from shared.models import Contact, Freelancer, Interaction
 from tests.support.keys import TestKeys
 
 
-def _upload(client: TestClient, path: str, text: str, keys: TestKeys) -> dict:
+def _upload(
+    client: TestClient, path: str, text: str, keys: TestKeys, *, admin: bool = False
+) -> dict:
     response = client.post(
-        path, files={"file": ("data.csv", text.encode(), "text/csv")}, headers=keys.manager
+        path,
+        files={"file": ("data.csv", text.encode(), "text/csv")},
+        headers=keys.admin if admin else keys.manager,
     )
     assert response.status_code in (200, 201), response.text
     return dict(response.json())
@@ -44,7 +48,8 @@ def test_contacts_import_reports_bad_rows_and_is_idempotent(
         "Piotr,crm-5,,,perhaps,,\n"  # line 8: internal not a boolean
         "Ghost,crm-6,,,,999999,\n"  # line 9: unknown freelancer
     )
-    report = _upload(client, "/v1/contacts/import", csv_text, keys)
+    # Line 2 marks Anna internal, which only an admin may do.
+    report = _upload(client, "/v1/contacts/import", csv_text, keys, admin=True)
     assert (report["rows"], report["created"], report["skipped"], report["rejected"]) == (
         8,
         2,
@@ -68,7 +73,7 @@ def test_contacts_import_reports_bad_rows_and_is_idempotent(
         == ola.id
     )
 
-    again = _upload(client, "/v1/contacts/import", csv_text, keys)
+    again = _upload(client, "/v1/contacts/import", csv_text, keys, admin=True)
     assert again["created"] == 0 and again["skipped"] == 3
     assert _count(session, Contact) == 2
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, EmailStr, Field, StringConstraints
@@ -16,6 +15,7 @@ from services.intake.common.schemas import (
     ensure_unique,
 )
 from shared.models.enums import Engagement, LanguageLevel, RemotePreference, SourceType
+from shared.strict_types import StrictDate, StrictDatetime, StrictDecimal, StrictFloat, StrictInt
 
 MAX_SKILLS = 100
 MAX_SUMMARY = 20_000
@@ -40,9 +40,9 @@ class FreelancerSkillIn(BaseModel):
     model_config = STRICT_BODY
 
     name: SkillName
-    level: int = Field(ge=1, le=5)
-    years: float | None = Field(default=None, ge=0, le=60)
-    last_used: Annotated[int | None, AfterValidator(_not_future_year)] = Field(
+    level: StrictInt = Field(ge=1, le=5)
+    years: StrictFloat | None = Field(default=None, ge=0, le=60)
+    last_used: Annotated[StrictInt | None, AfterValidator(_not_future_year)] = Field(
         default=None, ge=1950, description="Year the skill was last used"
     )
 
@@ -66,7 +66,7 @@ class Consent(BaseModel):
 
     model_config = STRICT_BODY
 
-    given_at: Annotated[datetime, AfterValidator(_aware_not_future)]
+    given_at: Annotated[StrictDatetime, AfterValidator(_aware_not_future)]
     method: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -79,7 +79,9 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Email = Annotated[EmailStr, StringConstraints(max_length=320)]
 Headline = Annotated[str, StringConstraints(max_length=300)]
 Summary = Annotated[str, StringConstraints(max_length=MAX_SUMMARY)]
-DayRate = Annotated[Decimal, Field(gt=0, le=10_000, decimal_places=2, description="EUR per day")]
+DayRate = Annotated[
+    StrictDecimal, Field(gt=0, le=10_000, decimal_places=2, description="EUR per day")
+]
 Skills = Annotated[list[FreelancerSkillIn], Field(max_length=MAX_SKILLS)]
 Languages = Annotated[
     list[LanguageIn], Field(max_length=20), AfterValidator(_unique_language_codes)
@@ -103,7 +105,7 @@ class FreelancerCreate(BaseModel):
     headline: Headline = ""
     summary: Summary = Field(default="", description="Profile or CV text")
     skills: Skills = []
-    available_from: date | None = Field(default=None, description="Empty means available now")
+    available_from: StrictDate | None = Field(default=None, description="Empty means available now")
     day_rate: DayRate | None = None
     location: Location | None = None
     remote: RemotePreference = RemotePreference.hybrid
@@ -123,7 +125,7 @@ class FreelancerUpdate(BaseModel):
     headline: Headline | None = None
     summary: Summary | None = None
     skills: Skills | None = None
-    available_from: date | None = None
+    available_from: StrictDate | None = None
     day_rate: DayRate | None = None
     location: Location | None = None
     remote: RemotePreference | None = None

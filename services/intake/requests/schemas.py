@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -17,15 +16,18 @@ from services.intake.common.schemas import (
     not_in_past,
 )
 from shared.models.enums import Engagement, RemotePreference, RequestStatus
+from shared.strict_types import StrictBool, StrictDate, StrictDecimal, StrictFloat, StrictInt
 
 MAX_SKILLS = 50
 MAX_DESCRIPTION = 20_000
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Description = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION)]
-StartDate = Annotated[date, AfterValidator(not_in_past)]
-DurationMonths = Annotated[int, Field(ge=1, le=60)]
-DayRate = Annotated[Decimal, Field(gt=0, le=10_000, decimal_places=2, description="EUR per day")]
+StartDate = Annotated[StrictDate, AfterValidator(not_in_past)]
+DurationMonths = Annotated[StrictInt, Field(ge=1, le=60)]
+DayRate = Annotated[
+    StrictDecimal, Field(gt=0, le=10_000, decimal_places=2, description="EUR per day")
+]
 
 
 def _unique_languages(values: list[str]) -> list[str]:
@@ -43,9 +45,9 @@ class RequestSkillIn(BaseModel):
     model_config = STRICT_BODY
 
     name: SkillName = Field(description="Any spelling: k8s, Kubernetes, Java 17 ...")
-    must_have: bool = True
-    min_level: int = Field(default=3, ge=1, le=5)
-    weight: float = Field(default=1.0, gt=0, le=100)
+    must_have: StrictBool = True
+    min_level: StrictInt = Field(default=3, ge=1, le=5)
+    weight: StrictFloat = Field(default=1.0, gt=0, le=100)
 
 
 def _has_must_have(skills: list[RequestSkillIn]) -> list[RequestSkillIn]:
@@ -71,7 +73,7 @@ Headcount = Annotated[
 class RequestCreate(BaseModel):
     model_config = STRICT_BODY
 
-    organization_id: int | None = Field(
+    organization_id: StrictInt | None = Field(
         default=None,
         description="Required for account managers and admins; a client key may omit it.",
     )

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from services.intake.common.schemas import STRICT_BODY
+from shared.strict_types import StrictInt
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -54,7 +55,7 @@ class AliasCreate(BaseModel):
     model_config = STRICT_BODY
 
     alias: Text200 | None = None
-    term_id: int | None = None
+    term_id: StrictInt | None = None
 
 
 class ResolvedTerm(BaseModel):
@@ -81,7 +82,7 @@ class SkillCreate(BaseModel):
         default=None, description="Defaults to one made from the name"
     )
     aliases: Annotated[list[Text200], Field(max_length=50)] = []
-    term_id: int | None = Field(
+    term_id: StrictInt | None = Field(
         default=None, description="An unrecognised term to resolve to the new skill"
     )
 

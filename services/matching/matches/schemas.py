@@ -6,11 +6,15 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.strict_types import StrictInt
+
 
 class MatchRunCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    top_k: int | None = Field(default=None, ge=1, le=200, description="Default 20, at most 200.")
+    top_k: StrictInt | None = Field(
+        default=None, ge=1, le=200, description="Default 20, at most 200."
+    )
 
 
 class MatchedSkill(BaseModel):

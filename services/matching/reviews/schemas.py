@@ -7,16 +7,17 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.models.enums import Decision
+from shared.strict_types import StrictInt
 
 
 class ReviewCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    request_id: int = Field(ge=1)
-    freelancer_id: int = Field(ge=1)
+    request_id: StrictInt = Field(ge=1)
+    freelancer_id: StrictInt = Field(ge=1)
     decision: Decision
     reason: str | None = Field(default=None, max_length=4000)
-    match_run_id: int | None = Field(default=None, ge=1)
+    match_run_id: StrictInt | None = Field(default=None, ge=1)
     added_manually: bool = Field(
         default=False,
         strict=True,

@@ -1,8 +1,11 @@
-"""Model artefacts as canonical JSON (never pickle), with a SHA-256 checked before every load."""
+"""Model artefacts as canonical JSON (never pickle), signed with the server's key (HMAC-SHA256)
+and verified before every load: whoever can rewrite the stored bytes cannot also forge the
+signature without VOUCH_SECRET_KEY. (The column keeps its name `artefact_sha256`.)"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import math
 from typing import Any
@@ -12,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from services.matching.features.registry import DOMINANCE, FEATURE_INDEX, FEATURE_NAMES, FEATURES
 from services.matching.scoring.model import RankingModel
+from shared.config import get_settings
 
 FORMAT = "vouch.linear-ranker"
 FORMAT_VERSION = 1
@@ -33,8 +37,14 @@ class _ArtefactDocument(BaseModel):
     metadata: dict[str, Any] = {}
 
 
+def sign_artefact(data: bytes) -> str:
+    """HMAC-SHA256 (hex) of the bytes under the server's secret key."""
+    key = get_settings().secret_key.encode()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
 def dump_artefact(model: RankingModel) -> tuple[bytes, str]:
-    """Canonical bytes of a model and their SHA-256 (hex)."""
+    """Canonical bytes of a model and their signature (hex)."""
     document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -45,18 +55,17 @@ def dump_artefact(model: RankingModel) -> tuple[bytes, str]:
         "metadata": model.metadata,
     }
     data = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
-    return data, hashlib.sha256(data).hexdigest()
+    return data, sign_artefact(data)
 
 
-def load_artefact(data: bytes | None, sha256: str | None, *, version_id: int) -> RankingModel:
-    """Verify the digest first, then parse plain JSON; anything unexpected is refused."""
-    if data is None or sha256 is None:
+def load_artefact(data: bytes | None, signature: str | None, *, version_id: int) -> RankingModel:
+    """Verify the signature first, then parse plain JSON; anything unexpected is refused."""
+    if data is None or signature is None:
         raise ArtefactRefused(f"model version {version_id} has no artefact")
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != sha256:
+    if not hmac.compare_digest(sign_artefact(data), signature):
         raise ArtefactRefused(
-            f"model version {version_id}: artefact SHA-256 {digest[:12]}… does not match the "
-            f"recorded {sha256[:12]}…; refusing to load a tampered artefact"
+            f"model version {version_id}: the artefact's HMAC-SHA-256 signature does not match "
+            "(tampered, or signed with another VOUCH_SECRET_KEY); refusing to load it"
         )
     try:
         document = _ArtefactDocument.model_validate_json(data)

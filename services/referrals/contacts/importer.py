@@ -31,6 +31,7 @@ from services.referrals.trust.service import lock_for_network_change, schedule_r
 from shared.models import Freelancer, Organization
 
 REQUIRED = {"name", "external_ref"}
+ADMIN_ONLY_INTERNAL = "only an admin may mark a contact internal (a root of trust)"
 OPTIONAL = {"email", "company", "internal", "freelancer_id", "organization_id", "notes"}
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
@@ -62,7 +63,9 @@ def _parse(row: CsvRow) -> tuple[ContactCreate | None, list[RowError]]:
     return (None if errors else contact), errors
 
 
-def import_contacts(session: Session, *, upload: UploadFile) -> ImportReport:
+def import_contacts(
+    session: Session, *, upload: UploadFile, allow_internal: bool = True
+) -> ImportReport:
     csv_file = read_csv(upload, required=REQUIRED, optional=OPTIONAL)
     report = ImportReport(
         rows=len(csv_file.rows),
@@ -75,6 +78,10 @@ def import_contacts(session: Session, *, upload: UploadFile) -> ImportReport:
     rejected_lines: set[int] = set()
     for row in csv_file.rows:
         contact, errors = _parse(row)
+        if contact is not None and contact.internal and not allow_internal:
+            # Internal contacts are the roots of trust: only admins may add them.
+            errors.append(RowError(line=row.line, field="internal", message=ADMIN_ONLY_INTERNAL))
+            contact = None
         report.errors.extend(errors)
         if contact is None:
             rejected_lines.add(row.line)

@@ -17,18 +17,31 @@ from services.referrals.contacts.schemas import (
 )
 from services.referrals.csv_upload import ImportReport
 from shared.audit import audited
-from shared.auth.deps import StaffPrincipal
+from shared.auth.deps import Principal, StaffPrincipal
 from shared.db.session import SessionDep
+from shared.errors import Forbidden
 from shared.idempotency import IdempotencyDep
+from shared.models.enums import Role
 from shared.uploads import MULTIPART_CSV, UploadedCsv
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[audited("contact")])
 
 
+def _refuse_internal_unless_admin(principal: Principal, internal: bool | None) -> None:
+    """Internal contacts are the roots of trust; only admins create them or flip the flag."""
+    if internal and principal.role is not Role.admin:
+        raise Forbidden(
+            "Only an admin may mark a contact internal (a root of trust); "
+            "leave `internal` out or ask an admin.",
+            errors=[{"field": "internal", "message": "admin only"}],
+        )
+
+
 @router.post("", response_model=ContactRead, status_code=201)
 def create_contact(
-    body: ContactCreate, session: SessionDep, _: StaffPrincipal, idem: IdempotencyDep
+    body: ContactCreate, session: SessionDep, principal: StaffPrincipal, idem: IdempotencyDep
 ) -> JSONResponse:
+    _refuse_internal_unless_admin(principal, body.internal)
     return idem.respond(service.create_contact(session, data=body), status_code=201)
 
 
@@ -40,12 +53,14 @@ def create_contact(
     openapi_extra=MULTIPART_CSV,
 )
 def import_contacts(
-    _: StaffPrincipal,
+    principal: StaffPrincipal,
     session: SessionDep,
     idem: IdempotencyDep,
     file: UploadedCsv,
 ) -> JSONResponse:
-    report = importer.import_contacts(session, upload=file)
+    report = importer.import_contacts(
+        session, upload=file, allow_internal=principal.role is Role.admin
+    )
     return idem.respond(report, status_code=201 if report.created else 200)
 
 
@@ -73,6 +88,7 @@ def get_contact(contact_id: int, session: SessionDep, _: StaffPrincipal) -> Cont
 
 @router.patch("/{contact_id}", response_model=ContactRead)
 def update_contact(
-    contact_id: int, body: ContactUpdate, session: SessionDep, _: StaffPrincipal
+    contact_id: int, body: ContactUpdate, session: SessionDep, principal: StaffPrincipal
 ) -> ContactRead:
+    _refuse_internal_unless_admin(principal, body.internal)
     return service.update_contact(session, contact_id=contact_id, data=body)

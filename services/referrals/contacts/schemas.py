@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from shared.models.enums import LegalBasis
+from shared.strict_types import StrictBool, StrictInt
 
 ContactSort = Literal["name", "-network_trust", "-created_at"]
 
@@ -18,13 +19,13 @@ class ContactCreate(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     email: EmailStr | None = Field(default=None, max_length=320)
     company: str | None = Field(default=None, max_length=200)
-    internal: bool = Field(
+    internal: StrictBool = Field(
         default=False, description="One of the agency's own people: a root of trust."
     )
-    freelancer_id: int | None = Field(
+    freelancer_id: StrictInt | None = Field(
         default=None, gt=0, description="The freelancer this contact is, if any."
     )
-    organization_id: int | None = Field(
+    organization_id: StrictInt | None = Field(
         default=None, gt=0, description="The client organisation this contact works for."
     )
     external_ref: str | None = Field(
@@ -52,9 +53,9 @@ class ContactUpdate(BaseModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     email: EmailStr | None = Field(default=None, max_length=320)
     company: str | None = Field(default=None, max_length=200)
-    internal: bool | None = None
-    freelancer_id: int | None = Field(default=None, gt=0)
-    organization_id: int | None = Field(default=None, gt=0)
+    internal: StrictBool | None = None
+    freelancer_id: StrictInt | None = Field(default=None, gt=0)
+    organization_id: StrictInt | None = Field(default=None, gt=0)
     external_ref: str | None = Field(default=None, min_length=1, max_length=200)
     notes: str | None = Field(default=None, max_length=5000)
     legal_basis: LegalBasis | None = None

@@ -7,15 +7,16 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.models.enums import Channel
+from shared.strict_types import StrictDate, StrictInt
 
 
 class InteractionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    contact_a_id: int = Field(gt=0)
-    contact_b_id: int = Field(gt=0)
+    contact_a_id: StrictInt = Field(gt=0)
+    contact_b_id: StrictInt = Field(gt=0)
     channel: Channel
-    occurred_on: date
+    occurred_on: StrictDate
     context: str | None = Field(
         default=None, max_length=300, description="The event or project, e.g. 'JavaLand 2026'."
     )

@@ -7,14 +7,15 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.models.enums import Channel, Recommendation, VouchStatus
+from shared.strict_types import StrictDate, StrictInt
 
 
 class WorkedTogether(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
 
     where: str | None = Field(default=None, max_length=300, description="Company or project.")
-    from_: date | None = Field(default=None, alias="from")
-    to: date | None = None
+    from_: StrictDate | None = Field(default=None, alias="from")
+    to: StrictDate | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> WorkedTogether:
@@ -26,10 +27,10 @@ class WorkedTogether(BaseModel):
 class VouchCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    referrer_contact_id: int = Field(gt=0)
-    freelancer_id: int = Field(gt=0)
+    referrer_contact_id: StrictInt = Field(gt=0)
+    freelancer_id: StrictInt = Field(gt=0)
     channel: Channel = Field(description="How the referrer knows the freelancer.")
-    last_met_on: date
+    last_met_on: StrictDate
     worked_together: WorkedTogether | None = None
     recommendation: Recommendation = Recommendation.yes
     statement: str = Field(default="", max_length=5000)
