@@ -3,8 +3,8 @@
 Vouches are applied to `freelancer_trust.features` the way the referrals service defines them
 (shared/trust_features.py): a positive in-person vouch raises the best in-person vouch, the
 number of in-person vouchers, the best voucher's trust and the referrer track record, and pulls
-the trust-weighted mean recommendation towards +2; an online-only vouch adds a discounted amount
-instead; an `against` vouch adds a warning and pulls the mean towards -2.
+the shrunk trust-weighted mean recommendation towards +1; an online-only vouch adds a discounted
+amount instead; an `against` vouch adds a warning and pulls the mean towards -1.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ VALUE = {"strong": 2.0, "yes": 1.0, "reservations": -1.0, "against": -2.0}
 @dataclass(frozen=True)
 class Evidence:
     features: dict[str, float]
-    attested_weight: float  # the total weight behind attested_quality (a weighted mean)
+    attested_weight: float  # Σ σ·|q| + 1 behind attested_quality (a shrunk weighted mean)
 
 
 def add_vouch(
@@ -57,7 +57,7 @@ def add_vouch(
         f["referrer_track_record"] = max(f["referrer_track_record"], track)
     else:
         f["trusted_warnings"] += weight * (1.0 if recommendation == "against" else 0.5)
-    total = evidence.attested_weight + weight
+    total = evidence.attested_weight + abs(VALUE[recommendation]) * weight
     f["attested_quality"] = (
         f["attested_quality"] * evidence.attested_weight + VALUE[recommendation] * weight
     ) / total
@@ -81,8 +81,8 @@ evidence_strategy = st.builds(
     st.integers(0, 8),
     st.floats(0, 3),
     st.floats(0, 1),
-    st.floats(-2, 2),
-    st.floats(0.1, 4),
+    st.floats(-0.99, 0.99),
+    st.floats(1, 4),
     st.floats(0, 3),
     st.floats(0, 1),
 )

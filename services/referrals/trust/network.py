@@ -1,29 +1,32 @@
 """The whole network's trust in memory: built from arrays, updated in place for new meetings.
 
-`build_network` runs the full computation (strength.py, propagation.py). `apply_interactions`
-updates a built network for a few appended interactions between known contacts and returns the
-contacts whose trust or best path changed. It is exact — the same sums as a full run, up to
-floating-point rounding — because only the rows of P and the restart mass of the two contacts of
-each new interaction change, so the change of every hop's walk mass can be pushed forward from
-them:
+`build_network` runs the full computation (strength.py, propagation.py) over meetings (mutual)
+and vouches (directed, voucher → vouchee's contact). `apply_interactions` updates a built
+network for a few appended interactions between known contacts and returns the contacts whose
+trust or best path changed. It is exact — the same sums as a full run, up to floating-point
+rounding — because only the rows of P and the restart mass of the two contacts of each new
+interaction change, so the change of every hop's walk mass can be pushed forward from them:
 
     δ_0 = y'_0 − y_0                                     (non-zero only at those contacts)
-    δ_k = m ∘ (W' (s' ∘ y'_{k−1} − s ∘ y_{k−1}) + (W' − W)(s ∘ y_{k−1})),   s = 1 / max(deg, 1)
+    δ_k = m ∘ (A'ᵀ (s' ∘ y'_{k−1} − s ∘ y_{k−1}) + ΔAᵀ (s ∘ y_{k−1})),   s = 1 / max(deg, 1)
     τ'  = τ + Σ_k d^k δ_k
 
 where every product only touches the rows in the support of the previous δ (the ≤ K-hop
 neighbourhood of the new pair), and the best-path layers are recomputed for the same
-neighbourhood only.
+neighbourhood only. A meeting between a voucher and the person they warn against changes only
+one direction of A: such a pair (rare) falls back to the full computation. Vouch changes always
+do (engine.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
-from services.referrals.trust.params import TrustParams
+from services.referrals.trust.params import RECOMMENDATION_CODE, WARNING_WEIGHT, TrustParams
 from services.referrals.trust.propagation import (
     BestPaths,
     Propagation,
@@ -40,6 +43,7 @@ from services.referrals.trust.propagation import (
     strongest_chains,
 )
 from services.referrals.trust.strength import (
+    decay,
     evidence_matrix,
     interaction_evidence,
     strength_from_evidence,
@@ -47,6 +51,20 @@ from services.referrals.trust.strength import (
 )
 
 MAX_INCREMENTAL_HOPS = 10
+
+
+class VouchEdges(NamedTuple):
+    """Active vouches between contacts: positions of voucher and vouchee, edge weight, warning."""
+
+    source: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray  # w(channel) · 2^(−age/h_v) · g(recommendation); 0 for warnings
+    warning: np.ndarray  # bool: against/reservations, which also block the meeting u → v
+
+    @classmethod
+    def empty(cls) -> VouchEdges:
+        none = np.zeros(0, dtype=np.int64)
+        return cls(none, none, np.zeros(0), np.zeros(0, dtype=bool))
 
 
 class FullRecomputeNeeded(Exception):
@@ -57,8 +75,10 @@ class FullRecomputeNeeded(Exception):
 class NetworkState:
     contact_ids: np.ndarray  # sorted
     internal: np.ndarray
-    evidence: sp.csr_matrix
-    strength: sp.csr_matrix
+    evidence: sp.csr_matrix  # symmetric decayed meeting evidence
+    edges: sp.csr_matrix  # A: rows are out-going edges (meetings μ·s both ways, vouches)
+    incoming: sp.csr_matrix  # Aᵀ: rows are in-coming edges
+    blocked: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a warning
     degree: np.ndarray
     propagation: Propagation
     paths: BestPaths
@@ -71,7 +91,7 @@ class NetworkState:
 
     @property
     def trust(self) -> np.ndarray:
-        return network_trust(self.propagation.raw)
+        return network_trust(self.propagation.raw, self.params.damping)
 
     def chains(self) -> np.ndarray:
         """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
@@ -106,6 +126,55 @@ def index_lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return np.where(sorted_ids[position] == ids, position, -1).astype(np.int64)
 
 
+def vouch_edges(
+    contact_ids: np.ndarray, rows: dict[str, np.ndarray], params: TrustParams
+) -> VouchEdges:
+    """Edges from store.read_vouch_edges rows (contacts unknown to the network are dropped)."""
+    source, target = (
+        index_lookup(contact_ids, rows["source"]),
+        index_lookup(contact_ids, rows["target"]),
+    )
+    keep = (source >= 0) & (target >= 0) & (source != target)
+    recommendation = rows["recommendation"][keep]
+    weight = (
+        params.weights_by_code()[rows["channel"][keep]]
+        * decay(rows["age"][keep], params.vouch_half_life_days)
+        * params.vouch_edge_by_code()[recommendation]
+    )
+    warning = np.isin(recommendation, [RECOMMENDATION_CODE[name] for name in WARNING_WEIGHT])
+    return VouchEdges(source[keep], target[keep], weight, warning)
+
+
+def edge_matrices(
+    strength: sp.csr_matrix, vouches: VouchEdges, params: TrustParams
+) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[tuple[int, int]]]:
+    """A = μ · S + V with warned-about directions removed, its transpose, the blocked pairs."""
+    size = strength.shape[0]
+    positive = vouches.weight > 0
+    vouch_matrix = sp.csr_matrix(
+        (vouches.weight[positive], (vouches.source[positive], vouches.target[positive])),
+        shape=(size, size),
+    )
+    edges = sp.csr_matrix(params.meeting_weight * strength + vouch_matrix)
+    blocked = frozenset(
+        zip(
+            vouches.source[vouches.warning].tolist(),
+            vouches.target[vouches.warning].tolist(),
+            strict=True,
+        )
+    )
+    if blocked:
+        rows, cols = (np.array(side, dtype=np.int64) for side in zip(*blocked, strict=True))
+        mask = sp.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(size, size))
+        edges = sp.csr_matrix(edges - edges.multiply(mask))
+        edges.eliminate_zeros()
+    edges.sum_duplicates()
+    edges.sort_indices()
+    incoming = edges.T.tocsr()
+    incoming.sort_indices()
+    return edges, incoming, blocked
+
+
 def build_network(
     contact_ids: np.ndarray,
     internal: np.ndarray,
@@ -114,32 +183,39 @@ def build_network(
     channel_codes: np.ndarray,
     age_days: np.ndarray,
     params: TrustParams,
+    vouches: VouchEdges | None = None,
 ) -> NetworkState:
     """Full computation from interaction arrays (contact positions, channel codes, ages)."""
     size = int(contact_ids.shape[0])
     evidence = evidence_matrix(
         a_index, b_index, interaction_evidence(channel_codes, age_days, params), size
     )
-    strength = strength_matrix(evidence)
+    edges, incoming, blocked = edge_matrices(
+        strength_matrix(evidence), vouches or VouchEdges.empty(), params
+    )
     internal = np.asarray(internal, dtype=bool)
     propagation = propagate(
-        strength,
+        edges,
+        incoming,
         internal,
         damping=params.damping,
         max_hops=params.max_hops,
         tolerance=params.tolerance,
     )
     # Keep every hop's walk mass for incremental updates, even past an early stop.
-    scale = row_scale(degrees(strength))
+    degree = degrees(edges)
+    scale = row_scale(degree)
     while len(propagation.layers) <= params.max_hops <= MAX_INCREMENTAL_HOPS:
-        propagation.layers.append(step(strength, scale, internal, propagation.layers[-1]))
-    paths = best_paths(strength, internal, damping=params.damping, max_hops=params.max_hops)
+        propagation.layers.append(step(incoming, scale, internal, propagation.layers[-1]))
+    paths = best_paths(incoming, internal, damping=params.damping, max_hops=params.max_hops)
     return NetworkState(
         contact_ids=np.asarray(contact_ids, dtype=np.int64),
         internal=internal,
         evidence=evidence,
-        strength=strength,
-        degree=degrees(strength),
+        edges=edges,
+        incoming=incoming,
+        blocked=blocked,
+        degree=degree,
         propagation=propagation,
         paths=paths,
         params=params,
@@ -173,34 +249,43 @@ def _symmetric(pairs: dict[tuple[int, int], float], size: int) -> sp.csr_matrix:
 
 
 def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -> sp.csr_matrix:
-    """Add the evidence; returns ΔW (the strength change, symmetric)."""
-    strength_change: dict[tuple[int, int], float] = {}
+    """Add the evidence; returns ΔA (the change of both directions, symmetric)."""
+    if any(pair in state.blocked or pair[::-1] in state.blocked for pair in pairs):
+        raise FullRecomputeNeeded("a meeting of a voucher with someone they warn against")
+    change: dict[tuple[int, int], float] = {}
     positions: list[tuple[int, ...]] = []
     for (a, b), added in pairs.items():
         found = (
             _entry(state.evidence, a, b),
             _entry(state.evidence, b, a),
-            _entry(state.strength, a, b),
-            _entry(state.strength, b, a),
+            _entry(state.edges, a, b),
+            _entry(state.edges, b, a),
+            _entry(state.incoming, a, b),
+            _entry(state.incoming, b, a),
         )
         old = float(state.evidence.data[found[0]]) if found[0] >= 0 else 0.0
-        strength_change[(a, b)] = float(
+        change[(a, b)] = state.params.meeting_weight * float(
             strength_from_evidence(old + added) - strength_from_evidence(old)
         )
         positions.append(found)
-    delta_strength = _symmetric(strength_change, state.size)
+    delta = _symmetric(change, state.size)
     if all(min(found) >= 0 for found in positions):
         # Pairs that met before: update the stored entries in place.
-        for added, (ab, ba, s_ab, s_ba) in zip(pairs.values(), positions, strict=True):
+        for added, step_change, (ab, ba, e_ab, e_ba, i_ab, i_ba) in zip(
+            pairs.values(), change.values(), positions, strict=True
+        ):
             state.evidence.data[ab] += added
             state.evidence.data[ba] += added
-            strength = strength_from_evidence(state.evidence.data[ab])
-            state.strength.data[s_ab] = state.strength.data[s_ba] = strength
+            state.edges.data[e_ab] += step_change
+            state.edges.data[e_ba] += step_change
+            state.incoming.data[i_ab] += step_change
+            state.incoming.data[i_ba] += step_change
     else:
         # A pair that never met before: a structural insert (O(nnz), still a few ms).
         state.evidence = _add(state.evidence, _symmetric(pairs, state.size))
-        state.strength = _add(state.strength, delta_strength)
-    return delta_strength
+        state.edges = _add(state.edges, delta)
+        state.incoming = _add(state.incoming, delta)
+    return delta
 
 
 def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
@@ -209,12 +294,12 @@ def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
     return total
 
 
-def _spread(strength: sp.csr_matrix, vector: np.ndarray) -> np.ndarray:
-    """strength @ vector, touching only the rows where vector is non-zero (W is symmetric)."""
+def _spread(edges: sp.csr_matrix, vector: np.ndarray) -> np.ndarray:
+    """Aᵀ @ vector, touching only the rows of A (out-edges) where vector is non-zero."""
     support = np.flatnonzero(vector)
     if support.size == 0:
-        return np.zeros(strength.shape[0])
-    return np.asarray(strength[support].T @ vector[support]).ravel()
+        return np.zeros(edges.shape[0])
+    return np.asarray(edges[support].T @ vector[support]).ravel()
 
 
 def apply_interactions(
@@ -238,8 +323,8 @@ def apply_interactions(
     old_chains = state.chains()
 
     old_scale = row_scale(state.degree)
-    delta_strength = _update_matrices(state, pairs)
-    state.degree = state.degree + np.asarray(delta_strength.sum(axis=1)).ravel()
+    delta_edges = _update_matrices(state, pairs)
+    state.degree = state.degree + np.asarray(delta_edges.sum(axis=1)).ravel()
     new_scale = row_scale(state.degree)
 
     layers = state.propagation.layers
@@ -247,7 +332,8 @@ def apply_interactions(
     for hop in range(1, len(layers)):
         previous_old = layers[hop - 1]
         change = new_scale * new_layers[hop - 1] - old_scale * previous_old
-        delta = _spread(state.strength, change) + delta_strength @ (old_scale * previous_old)
+        # ΔA is symmetric (a meeting changes both directions alike), so ΔAᵀ x = ΔA x.
+        delta = _spread(state.edges, change) + delta_edges @ (old_scale * previous_old)
         delta[state.internal] = 0.0
         new_layers.append(layers[hop] + delta)
     # The same stopping rule and sum as the full computation, on the updated layers.
@@ -272,9 +358,10 @@ def _update_paths(state: NetworkState, touched: np.ndarray) -> None:
     best, parent = state.paths.best, state.paths.parent
     changed = np.zeros(0, dtype=np.int64)
     for hop in range(1, len(best)):
-        neighbours = state.strength[changed].indices if changed.size else changed
+        # Whose best chain can change: the touched pair and the out-neighbours of changed ones.
+        neighbours = state.edges[changed].indices if changed.size else changed
         candidates = np.unique(np.concatenate([touched, changed, neighbours]))
-        row_max, argmax = neighbour_best(state.strength[candidates], best[hop - 1], damping)
+        row_max, argmax = neighbour_best(state.incoming[candidates], best[hop - 1], damping)
         stay_best = best[hop - 1][candidates]
         stay_parent = parent[hop - 1][candidates]
         better = row_max > stay_best
