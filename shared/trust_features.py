@@ -73,18 +73,21 @@ TRUST_TRANSFORMS: Final[dict[str, str]] = {
 }
 
 # The cold-start weights (points per bounded unit), shared by the matcher's prior and /trust.
-# A trusted warning costs 3 points per unit of warning strength: more than everything the best
-# positive vouch of the same voucher earns through best_in_person_vouch (1.5 per unit), the
-# voucher count (0.15), the voucher's own trust (0.5 per unit) and the track record (0.3 x rate);
-# attested_quality moves by the same amount either way. TRUST_WARNING_FIGURES in the referrals
-# README states the resulting figures, and a test recomputes them.
+# What trusted people say (attested_quality) carries most: on the evaluation it predicts best,
+# and the parts that only count praise (best vouch, voucher count, reach) got less weight until
+# the combined score was at least as predictive as attested quality alone. A trusted warning
+# costs 3 points per unit of warning strength: more than everything the best positive vouch of
+# the same voucher earns through best_in_person_vouch (1.0 per unit), the voucher count (0.05),
+# the voucher's own trust (0.5 per unit) and the track record (0.3 x rate); attested_quality
+# moves by the same amount either way. The referrals README states the resulting figures, and a
+# test recomputes them.
 TRUST_PRIOR_WEIGHTS: Final[dict[str, float]] = {
-    "best_in_person_vouch": 1.5,
-    "in_person_vouchers": 1.5,
+    "best_in_person_vouch": 1.0,
+    "in_person_vouchers": 0.5,
     "online_only_vouches": 0.3,
     "best_voucher_network_trust": 0.5,
     "network_trust": 0.5,
-    "attested_quality": 1.0,
+    "attested_quality": 3.0,
     "trusted_warnings": -3.0,
     "referrer_track_record": 0.3,
 }

@@ -8,11 +8,11 @@ practical fit terms about 2 together. Rationale per weight:
 - text similarity (1.0) catches skills named only in free text (DESIGN.md: text is a strong
   baseline the ranker must not lose to).
 - trust: the weights are TRUST_PRIOR_WEIGHTS of shared/trust_features.py, the same numbers
-  the referrals service scores `GET /v1/freelancers/{id}/trust` with. An in-person vouch is
-  strong evidence (1.5 for the best one, plus 0.15 per distinct in-person voucher up to ten), an
-  online-only one weak (0.03 per discounted unit, capped: a thousand online contacts never
-  outweigh a few met ones); what trusted people say (attested quality, 1.0 on (-1, 1)) matters
-  more than reach (the freelancer's own network trust and the best voucher's, 0.5 each); a
+  the referrals service scores `GET /v1/freelancers/{id}/trust` with. What trusted people say
+  (attested quality, 3.0 on (-1, 1)) carries most; an in-person vouch is strong evidence (1.0
+  for the best one, plus 0.05 per distinct in-person voucher up to ten), an online-only one weak
+  (0.03 per discounted unit, capped: a thousand online contacts never outweigh a few met ones);
+  reach counts less (the freelancer's own network trust and the best voucher's, 0.5 each); a
   warning from a trusted contact costs 3.0 per unit of warning strength, more than the best
   vouch of the same voucher earns; the referrer's track record adds 0.3.
 - placement history (0.3 count, 0.5 success) rewards freelancers who delivered before.

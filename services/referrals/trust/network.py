@@ -79,6 +79,7 @@ class NetworkState:
     edges: sp.csr_matrix  # A: rows are out-going edges (meetings μ·s both ways, vouches)
     incoming: sp.csr_matrix  # Aᵀ: rows are in-coming edges
     blocked: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a warning
+    relationships: np.ndarray  # Σ_u s(v, u): meeting strengths per contact
     degree: np.ndarray
     propagation: Propagation
     paths: BestPaths
@@ -91,7 +92,12 @@ class NetworkState:
 
     @property
     def trust(self) -> np.ndarray:
-        return network_trust(self.propagation.raw, self.params.damping)
+        return network_trust(self.effective, self.params.damping)
+
+    @property
+    def effective(self) -> np.ndarray:
+        """τ diluted for contacts claiming more strong relationships than anyone keeps up."""
+        return self.propagation.raw * dilution(self.relationships, self.internal, self.params)
 
     def chains(self) -> np.ndarray:
         """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
@@ -124,6 +130,13 @@ def index_lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
     position = np.searchsorted(sorted_ids, ids)
     position = np.minimum(position, sorted_ids.size - 1)
     return np.where(sorted_ids[position] == ids, position, -1).astype(np.int64)
+
+
+def dilution(relationships: np.ndarray, internal: np.ndarray, params: TrustParams) -> np.ndarray:
+    """min(1, B / Σ_u s(v, u)) outside the agency, 1 for the agency's people."""
+    budget = params.relationship_budget
+    factor = np.minimum(1.0, budget / np.maximum(relationships, 1e-300))
+    return np.where(internal, 1.0, factor)
 
 
 def vouch_edges(
@@ -190,9 +203,8 @@ def build_network(
     evidence = evidence_matrix(
         a_index, b_index, interaction_evidence(channel_codes, age_days, params), size
     )
-    edges, incoming, blocked = edge_matrices(
-        strength_matrix(evidence), vouches or VouchEdges.empty(), params
-    )
+    strength = strength_matrix(evidence)
+    edges, incoming, blocked = edge_matrices(strength, vouches or VouchEdges.empty(), params)
     internal = np.asarray(internal, dtype=bool)
     propagation = propagate(
         edges,
@@ -201,10 +213,11 @@ def build_network(
         damping=params.damping,
         max_hops=params.max_hops,
         tolerance=params.tolerance,
+        unit=params.relationship_unit,
     )
     # Keep every hop's walk mass for incremental updates, even past an early stop.
     degree = degrees(edges)
-    scale = row_scale(degree)
+    scale = row_scale(degree, params.relationship_unit)
     while len(propagation.layers) <= params.max_hops <= MAX_INCREMENTAL_HOPS:
         propagation.layers.append(step(incoming, scale, internal, propagation.layers[-1]))
     paths = best_paths(incoming, internal, damping=params.damping, max_hops=params.max_hops)
@@ -215,6 +228,7 @@ def build_network(
         edges=edges,
         incoming=incoming,
         blocked=blocked,
+        relationships=degrees(strength),
         degree=degree,
         propagation=propagation,
         paths=paths,
@@ -248,11 +262,14 @@ def _symmetric(pairs: dict[tuple[int, int], float], size: int) -> sp.csr_matrix:
     return sp.csr_matrix((values, (rows, cols)), shape=(size, size))
 
 
-def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -> sp.csr_matrix:
-    """Add the evidence; returns ΔA (the change of both directions, symmetric)."""
+def _update_matrices(
+    state: NetworkState, pairs: dict[tuple[int, int], float]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Add the evidence; returns ΔA (both directions alike, symmetric) and ΔS."""
     if any(pair in state.blocked or pair[::-1] in state.blocked for pair in pairs):
         raise FullRecomputeNeeded("a meeting of a voucher with someone they warn against")
     change: dict[tuple[int, int], float] = {}
+    strength_change: dict[tuple[int, int], float] = {}
     positions: list[tuple[int, ...]] = []
     for (a, b), added in pairs.items():
         found = (
@@ -264,9 +281,10 @@ def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -
             _entry(state.incoming, b, a),
         )
         old = float(state.evidence.data[found[0]]) if found[0] >= 0 else 0.0
-        change[(a, b)] = state.params.meeting_weight * float(
+        strength_change[(a, b)] = float(
             strength_from_evidence(old + added) - strength_from_evidence(old)
         )
+        change[(a, b)] = state.params.meeting_weight * strength_change[(a, b)]
         positions.append(found)
     delta = _symmetric(change, state.size)
     if all(min(found) >= 0 for found in positions):
@@ -285,7 +303,7 @@ def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -
         state.evidence = _add(state.evidence, _symmetric(pairs, state.size))
         state.edges = _add(state.edges, delta)
         state.incoming = _add(state.incoming, delta)
-    return delta
+    return delta, _symmetric(strength_change, state.size)
 
 
 def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
@@ -319,16 +337,18 @@ def apply_interactions(
     if not pairs:
         return np.zeros(0, dtype=np.int64)
     touched = np.unique(np.array([node for pair in pairs for node in pair], dtype=np.int64))
-    old_trust = state.trust.copy()
+    old_trust = state.trust.copy()  # a copy: the property computes a fresh array anyway
     old_chains = state.chains()
 
-    old_scale = row_scale(state.degree)
-    delta_edges = _update_matrices(state, pairs)
+    unit = params.relationship_unit
+    old_scale = row_scale(state.degree, unit)
+    delta_edges, delta_strength = _update_matrices(state, pairs)
     state.degree = state.degree + np.asarray(delta_edges.sum(axis=1)).ravel()
-    new_scale = row_scale(state.degree)
+    state.relationships = state.relationships + np.asarray(delta_strength.sum(axis=1)).ravel()
+    new_scale = row_scale(state.degree, unit)
 
     layers = state.propagation.layers
-    new_layers = [restart_mass(state.degree, state.internal)]
+    new_layers = [restart_mass(state.degree, state.internal, unit)]
     for hop in range(1, len(layers)):
         previous_old = layers[hop - 1]
         change = new_scale * new_layers[hop - 1] - old_scale * previous_old

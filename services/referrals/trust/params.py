@@ -54,14 +54,20 @@ class TrustParams:
         default_factory=lambda: dict(DEFAULT_CHANNEL_WEIGHTS)
     )
     damping: float = 0.85
-    max_hops: int = 3
+    max_hops: int = 4
     tolerance: float = 1e-7
     track_record_alpha: float = 5.0
-    meeting_weight: float = 1.0
+    meeting_weight: float = 0.25
+    relationship_budget: float = 5.0
     quality_prior: float = 1.0
 
     def weight(self, channel: str) -> float:
         return float(self.channel_weights[channel])
+
+    @property
+    def relationship_unit(self) -> float:
+        """The edge weight of one full relationship (a meeting tie of strength 1)."""
+        return self.meeting_weight if self.meeting_weight > 0 else 1.0
 
     def vouch_edge_by_code(self) -> np.ndarray:
         """Edge factor g(recommendation) indexed by recommendation code."""

@@ -1,43 +1,50 @@
 """Network trust: directed personalised PageRank from the agency's people, truncated at K hops.
 
-The graph has two kinds of edges (see network.py for how they are built):
+The graph has two kinds of edges (network.py builds them):
 
 - meetings are mutual: u → v and v → u both carry μ · s(u, v), s the relationship strength
-  (strength.py), μ the meeting weight (1.0);
+  (strength.py), μ the meeting weight (0.25);
 - vouches are directed, voucher → the contact of the freelancer vouched for, and carry
-  w(channel) · 2^(−age/h_v) · g(recommendation), g = 1 for strong, 0.5 for yes. An `against` or
-  `reservations` vouch carries nothing, and it also stops the voucher's meetings with that person
-  from passing trust in that direction: someone who warns against a person does not lend them
-  trust through any tie.
+  w(channel) · 2^(−age/h_v) · g(recommendation), g = 1 for strong, 0.5 for yes: a recent
+  in-person 'strong' vouch carries as much as four full relationships, so on ties that are both
+  met and vouched for, trust flows mostly in the vouch's direction. An `against` or
+  `reservations` vouch carries nothing, and it also stops the voucher's meetings with that
+  person from passing trust in that direction: nobody lends trust to someone they warn against.
 
 A[u, v] is the sum of both, deg(u) = Σ_v A[u, v] (out-going), and
 
-    P[u, v] = A[u, v] / max(deg(u), 1)
+    P[u, v] = A[u, v] / max(deg(u), μ)
 
 Row-normalised, except that a contact whose ties add up to less than one full relationship
-passes on only that sum (the rest of the walk ends): a single weak tie carries little trust.
+(μ) passes on only that share (the rest of the walk ends): a single weak tie carries little.
 
-The walk restarts at the agency's internal people, each in proportion to the relationship they
-have, y_0(i) = max(deg(i), 1) for internal i and 0 elsewhere, and moves one hop at a time along
+The walk restarts at the agency's internal people, one unit per full relationship they have,
+y_0(i) = max(deg(i), μ) / μ for internal i and 0 elsewhere, and moves one hop at a time along
 the edges' direction:
 
     y_k = (y_{k−1} · P) ∘ m                   (walk mass after k hops; m = 0 at internal people,
                                                1 elsewhere: trust flows out of the agency and a
                                                walk that comes back to it ends there)
-    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 3)
+    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 4)
 
 This is personalised PageRank π = (1 − d) Σ_k d^k r P^k with restart distribution
-r = y_0 / Σ y_0, rescaled by Σ y_0 / (1 − d) so that one unit of an internal person's
-relationship is worth 1: a contact an internal person met gets d · s from them.
+r = y_0 / Σ y_0, rescaled so that one unit of an internal person's relationship is worth 1: a
+contact an internal person met gets d · s from them.
 
-No saturation: τ has no cap. The stored, bounded network trust is log-compressed relative to
+Dilution (sybil resistance, network.py): nobody keeps up more than a handful of strong
+relationships at once. A non-internal contact whose meeting strengths add up to more than the
+budget B = 5 has its trust divided accordingly, τ̃(v) = τ(v) · min(1, B / Σ_u s(v, u)). Real
+people rarely reach it (strengths decay with a 180-day half-life); a fake who "met" hundreds of
+other fakes this week is diluted a hundredfold.
+
+No saturation: τ̃ has no cap. The stored, bounded network trust is log-compressed relative to
 one full relationship with an agency person (τ_1 = d):
 
-    L = ln(1 + τ / d),    network_trust = L / (1 + L)      in [0, 1), strictly increasing in τ
+    L = ln(1 + τ̃ / d),    network_trust = L / (1 + L)      in [0, 1), strictly increasing
 
-so a contact strongly tied to one agency person has ≈ 0.41, agency people with many ties 0.8–0.9,
+so a contact strongly tied to one agency person has ≈ 0.4, agency people with many ties 0.8–0.9,
 and the order among the best-connected is kept (no ties at the top). Far from the agency
-(τ ≪ d) it is ≈ τ / d, linear. The unit is fixed rather than a network median so that a change
+(τ̃ ≪ d) it is ≈ τ̃ / d, linear. The unit is fixed rather than a network median so that a change
 in one corner never moves every number (the incremental update stays exact and local).
 
 The series stops after K hops, or earlier once the residual — a bound on everything the untruncated
@@ -46,11 +53,13 @@ grows) — is at most the tolerance 1e-7. Cycles cannot make it run longer: it d
 sparse matrix-vector products.
 
 Why truncation stops a clique of fakes: if a set C of non-internal contacts is entered only
-through edges from contacts B_1 … B_m, the mass entering C after j hops is at most
-Σ_b y_j(B_b) · p_b, p_b = Σ_{c∈C} P[B_b, c], and it can circulate inside C only for the hops
-that are left, so Σ_{c∈C} τ(c) ≤ Σ_b p_b · (d + … + d^{K−1}) · τ(B_b) (internal B: d + … + d^K
-times its relationship unit) — bounded however many contacts and meetings the clique invents
-(without truncation the factor is d / (1 − d) ≈ 5.7 and grows with the hops allowed).
+through edges from a contact B, the mass entering C after j hops is at most y_j(B) · p,
+p = Σ_{c∈C} P[B, c], and it can circulate inside C only for the hops that are left, so
+Σ_{c∈C} τ(c) ≤ p · (d + … + d^{K−1}) · τ(B) — bounded however many contacts and meetings the
+clique invents (without truncation the factor is d / (1 − d) ≈ 5.7). Dilution then divides each
+fake's share by its claimed relationships. Measured worst case (`vouch evaluate --trust`): a
+1,000-contact clique attached by 5 edges to the contacts that pass the most trust captures
+< 1e-3 of all trust and its best member ranks below the 1,000th real contact.
 
 best_paths() finds, for every contact, the strongest chain from an internal person within K
 hops (maximum product of d · min(1, A) over the hops, along the edges' direction, layer by
@@ -88,14 +97,14 @@ def degrees(edges: sp.csr_matrix) -> np.ndarray:
     return np.asarray(edges.sum(axis=1)).ravel()
 
 
-def row_scale(degree: np.ndarray) -> np.ndarray:
-    """1 / max(deg, 1): the row normalisation of P."""
-    return 1.0 / np.maximum(degree, 1.0)
+def row_scale(degree: np.ndarray, unit: float = 1.0) -> np.ndarray:
+    """1 / max(deg, μ): the row normalisation of P (μ = one full relationship)."""
+    return 1.0 / np.maximum(degree, unit)
 
 
-def restart_mass(degree: np.ndarray, internal: np.ndarray) -> np.ndarray:
-    """y_0: max(deg, 1) at internal people, 0 elsewhere."""
-    return np.where(internal, np.maximum(degree, 1.0), 0.0)
+def restart_mass(degree: np.ndarray, internal: np.ndarray, unit: float = 1.0) -> np.ndarray:
+    """y_0: max(deg, μ) / μ at internal people (one unit per full relationship), 0 elsewhere."""
+    return np.where(internal, np.maximum(degree, unit) / unit, 0.0)
 
 
 def step(
@@ -144,11 +153,12 @@ def propagate(
     damping: float,
     max_hops: int,
     tolerance: float,
+    unit: float = 1.0,
 ) -> Propagation:
     """τ = Σ_k d^k y_k for k ≤ max_hops, stopping early when the residual ≤ tolerance."""
     degree = degrees(edges)
-    scale = row_scale(degree)
-    layers = [restart_mass(degree, internal)]
+    scale = row_scale(degree, unit)
+    layers = [restart_mass(degree, internal, unit)]
     hops, residual = 0, residual_after(layers, 0, damping)
     while hops < max_hops and residual > tolerance:
         layers.append(step(incoming, scale, internal, layers[-1]))
