@@ -23,6 +23,8 @@ from services.matching.ranking.requests import load_queries
 from services.matching.scoring.model import RankingModel
 from services.matching.scoring.prior import prior_model
 from services.matching.scoring.trainer import constraint_basis
+from services.referrals.trust.features import VouchEvidence, assess
+from services.referrals.trust.params import TrustParams
 from shared.models import Freelancer
 
 CHANNEL_WEIGHT = {
@@ -193,3 +195,28 @@ def test_every_trainable_model_is_monotone_in_each_feature(
     assert FEATURES[column].direction * delta >= -1e-12
     online, in_person = FEATURE_INDEX["online_only_vouches"], FEATURE_INDEX["in_person_vouchers"]
     assert model.coefficients[in_person] >= model.coefficients[online] >= 0
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(voucher_trust=st.floats(0.2, 1), age_days=st.floats(0, 700))
+def test_a_trusted_former_colleague_s_warning_alone_ranks_below_the_no_vouch_twin(
+    session: Session, world: Any, voucher_trust: float, age_days: float
+) -> None:
+    """Features as the referrals service writes them (its own `assess`), ranked by the prior."""
+    savepoint = session.begin_nested()
+    try:
+        request = world.request(skills={"mt-python": (True, 3, 1.0)}, max_day_rate=700)
+        warning = VouchEvidence(1, 1, voucher_trust, "worked_together", "against", age_days, 0.0)
+        warned = assess([warning], own_trust=0.0, params=TrustParams()).features
+        twin = world.freelancer(skills={"mt-python": 4}, day_rate=600, trust={})
+        flagged = world.freelancer(skills={"mt-python": 4}, day_rate=600, trust=warned)
+        index = LiveIndex()
+        twin_score, twin_rank = _score_and_rank(index, session, request.id, twin.id)
+        flagged_score, flagged_rank = _score_and_rank(index, session, request.id, flagged.id)
+        assert flagged_score < twin_score and flagged_rank > twin_rank
+    finally:
+        savepoint.rollback()
