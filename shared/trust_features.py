@@ -11,6 +11,7 @@ exactly the trust contributions a match under the prior model gets.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Final
 
@@ -105,13 +106,22 @@ def bounded_trust(name: str, raw: np.ndarray) -> np.ndarray:
     return np.clip(value, 0.0, 1.0)
 
 
+def bounded_value(name: str, raw: float) -> float:
+    """bounded_trust for one value, in plain Python (the per-freelancer hot path)."""
+    value = float(raw) if math.isfinite(raw) else 0.0
+    if name in ("in_person_vouchers", "online_only_vouches"):
+        return min(max(value, 0.0), VOUCH_COUNT_CAP) / VOUCH_COUNT_CAP
+    if name == "trusted_warnings":
+        return min(max(value, 0.0), WARNING_CAP)
+    if name == "attested_quality":
+        return min(max(value, -1.0), 1.0)
+    return min(max(value, 0.0), 1.0)
+
+
 def trust_contributions(features: Mapping[str, float]) -> dict[str, float]:
     """Points per trust feature under the prior weights (missing features count as 0)."""
     return {
-        name: float(
-            TRUST_PRIOR_WEIGHTS[name]
-            * bounded_trust(name, np.array([features.get(name, 0.0)], dtype=np.float64))[0]
-        )
+        name: TRUST_PRIOR_WEIGHTS[name] * bounded_value(name, features.get(name, 0.0))
         for name in TRUST_FEATURES
     }
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+import numpy as np
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from services.referrals.evaluation import networks
 from services.referrals.jobs import cooling_digest, deliver_outbox
+from services.referrals.trust.params import CHANNELS
+from services.referrals.trust.pgcopy import raw_connection
 from services.referrals.trust.service import recompute
 from shared.models import Contact, Interaction, OutboxMessage, StaffingRequest, User, Vouch
 from shared.models.enums import Role
@@ -86,3 +90,41 @@ def test_the_weekly_digest_is_an_outbox_row_per_account_manager_delivered_by_the
     deliver_outbox(session, {})
     session.refresh(rows[0])
     assert rows[0].sent_at is not None and rows[0].attempts == 1
+
+
+def test_the_defaults_give_a_non_empty_list_on_a_realistic_network(
+    client: TestClient, keys: TestKeys, session: Session
+) -> None:
+    """The generated agency network (3,000 contacts, 15 agency people, ~20,000 meetings)."""
+    network = networks.agency(np.random.default_rng(11)).network
+    cursor = raw_connection(session).cursor()
+    ids = cursor.execute(
+        "SELECT nextval('contacts_id_seq') FROM generate_series(1, %s)", [network.size]
+    ).fetchall()
+    contact_id = [int(row[0]) for row in ids]
+    with cursor.copy("COPY contacts (id, name, internal, notes) FROM STDIN") as copy:
+        for position, internal in enumerate(network.internal.tolist()):
+            copy.write_row((contact_id[position], f"Person {position}", internal, ""))
+    with cursor.copy(
+        "COPY interactions (contact_a_id, contact_b_id, channel, occurred_on, context) FROM STDIN"
+    ) as copy:
+        seen = set()
+        for a, b, channel, age in zip(
+            network.meet_a, network.meet_b, network.meet_channel, network.meet_age, strict=True
+        ):
+            row = (
+                contact_id[a],
+                contact_id[b],
+                CHANNELS[channel],
+                TODAY - timedelta(days=int(age)),
+            )
+            if row not in seen:  # the table refuses exact repeats
+                seen.add(row)
+                copy.write_row((*row, ""))
+    recompute(session)
+
+    report = client.get("/v1/reports/cooling", headers=keys.manager).json()
+    assert len(report["items"]) >= 20
+    assert {row["status"] for row in report["items"]} == {"cold", "cooling"}
+    values = [row["value"] for row in report["items"]]
+    assert values == sorted(values, reverse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +14,13 @@ from services.referrals.trust.features import (
 )
 from services.referrals.trust.params import CHANNELS, TrustParams
 from shared.models.enums import Recommendation
-from shared.trust_features import TRUST_FEATURE_DIRECTION, TRUST_FEATURES, trust_contributions
+from shared.trust_features import (
+    TRUST_FEATURE_DIRECTION,
+    TRUST_FEATURES,
+    bounded_trust,
+    bounded_value,
+    trust_contributions,
+)
 
 PARAMS = TrustParams()
 RECOMMENDATIONS = [r.value for r in Recommendation]
@@ -180,3 +187,8 @@ def test_a_trusted_warning_costs_at_least_what_the_same_voucher_s_best_vouch_ear
     )
     assert none - against.score >= strong.score - none - 1e-12
     assert against.score < none
+
+
+@given(st.sampled_from(sorted(TRUST_FEATURES)), st.floats(allow_nan=True, allow_infinity=False))
+def test_the_scalar_and_the_vector_transform_agree(name: str, raw: float) -> None:
+    assert bounded_value(name, raw) == bounded_trust(name, np.array([raw]))[0]

@@ -51,6 +51,7 @@ from services.referrals.trust.strength import (
 )
 
 MAX_INCREMENTAL_HOPS = 10
+TRUST_DECIMALS = 9
 
 
 class VouchEdges(NamedTuple):
@@ -92,7 +93,9 @@ class NetworkState:
 
     @property
     def trust(self) -> np.ndarray:
-        return network_trust(self.effective, self.params.damping)
+        """The stored value, rounded to 1e-9: changes far below any ranking's resolution (a
+        meeting four hops away) do not rewrite rows, nor the freelancers behind them."""
+        return np.round(network_trust(self.effective, self.params.damping), TRUST_DECIMALS)
 
     @property
     def effective(self) -> np.ndarray:
