@@ -32,8 +32,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from services.referrals.reports.cooling import cooling_report
 from services.referrals.settings import get_referrals_settings, get_trust_params
 from services.referrals.trust import store
+from services.referrals.trust.edges import index_lookup, vouch_edges
 from services.referrals.trust.engine import forget_cached_networks
-from services.referrals.trust.network import build_network, index_lookup, vouch_edges
+from services.referrals.trust.network import build_network
 from services.referrals.trust.params import CHANNELS
 from services.referrals.trust.service import RecomputeSummary, recompute
 from shared.cli.database import command_database

@@ -7,12 +7,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.referrals.trust.network import (
-    NetworkState,
-    apply_interactions,
-    build_network,
-    vouch_edges,
-)
+from services.referrals.trust.edges import vouch_edges
+from services.referrals.trust.network import NetworkState, apply_interactions, build_network
 from services.referrals.trust.params import RECOMMENDATION_CODE, TrustParams
 from services.referrals.trust.strength import interaction_evidence
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.referrals.evaluation.data import Network
+from services.referrals.trust.edges import vouch_edges
 from services.referrals.trust.features import VouchEvidence, assess
-from services.referrals.trust.network import NetworkState, build_network, vouch_edges
+from services.referrals.trust.network import NetworkState, build_network
 from services.referrals.trust.params import CHANNELS, RECOMMENDATION_CODE, TrustParams
 
 

@@ -30,13 +30,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from services.referrals.trust import store
+from services.referrals.trust.edges import index_lookup, vouch_edges
 from services.referrals.trust.network import (
     FullRecomputeNeeded,
     NetworkState,
     apply_interactions,
     build_network,
-    index_lookup,
-    vouch_edges,
 )
 from services.referrals.trust.params import TrustParams
 from services.referrals.trust.strength import interaction_evidence
