@@ -23,7 +23,7 @@ class ReferralsSettings(BaseSettings):
     weight_phone: float = Field(0.4, ge=0)
     weight_online: float = Field(0.2, ge=0)
     damping: float = Field(0.85, gt=0, lt=1)
-    max_hops: int = Field(4, ge=1, le=10)
+    max_hops: int = Field(3, ge=1, le=10)
     tolerance: float = Field(1e-7, gt=0)
     track_record_alpha: float = Field(5.0, gt=0)
     meeting_weight: float = Field(0.25, ge=0)

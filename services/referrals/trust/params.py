@@ -54,7 +54,7 @@ class TrustParams:
         default_factory=lambda: dict(DEFAULT_CHANNEL_WEIGHTS)
     )
     damping: float = 0.85
-    max_hops: int = 4
+    max_hops: int = 3
     tolerance: float = 1e-7
     track_record_alpha: float = 5.0
     meeting_weight: float = 0.25

@@ -25,7 +25,7 @@ the edges' direction:
     y_k = (y_{k−1} · P) ∘ m                   (walk mass after k hops; m = 0 at internal people,
                                                1 elsewhere: trust flows out of the agency and a
                                                walk that comes back to it ends there)
-    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 4)
+    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 3, as before)
 
 This is personalised PageRank π = (1 − d) Σ_k d^k r P^k with restart distribution
 r = y_0 / Σ y_0, rescaled so that one unit of an internal person's relationship is worth 1: a
