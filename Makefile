@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench install clean
+.PHONY: run test lint format bench eval-trust install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_intake
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
+
+eval-trust: $(STAMP)
+	$(BIN)/vouch evaluate --trust --output eval-report
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -26,7 +26,9 @@ class ReferralsSettings(BaseSettings):
     max_hops: int = Field(3, ge=1, le=10)
     tolerance: float = Field(1e-7, gt=0)
     track_record_alpha: float = Field(5.0, gt=0)
-    warning_penalty: float = Field(2.0, ge=0)
+    meeting_weight: float = Field(0.25, ge=0)
+    relationship_budget: float = Field(5.0, gt=0)
+    quality_prior: float = Field(1.0, gt=0)
     strong_tie_threshold: float = Field(0.5, gt=0, lt=1)
     cooling_days: int = Field(30, ge=1, le=365)
     max_paths: int = Field(3, ge=1, le=10)
@@ -48,7 +50,9 @@ class ReferralsSettings(BaseSettings):
             max_hops=self.max_hops,
             tolerance=self.tolerance,
             track_record_alpha=self.track_record_alpha,
-            warning_penalty=self.warning_penalty,
+            meeting_weight=self.meeting_weight,
+            relationship_budget=self.relationship_budget,
+            quality_prior=self.quality_prior,
         )
 
 

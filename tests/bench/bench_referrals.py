@@ -29,10 +29,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from services.referrals.settings import get_trust_params
+from services.referrals.reports.cooling import cooling_report
+from services.referrals.settings import get_referrals_settings, get_trust_params
 from services.referrals.trust import store
+from services.referrals.trust.edges import index_lookup, vouch_edges
 from services.referrals.trust.engine import forget_cached_networks
-from services.referrals.trust.network import build_network, index_lookup
+from services.referrals.trust.network import build_network
 from services.referrals.trust.params import CHANNELS
 from services.referrals.trust.service import RecomputeSummary, recompute
 from shared.cli.database import command_database
@@ -165,6 +167,7 @@ def run(url: str, repeat: int) -> None:
     with sessions() as session, session.begin():
         read_s, (ids, internal) = timed(lambda: store.read_contacts(session))
         read_i, rows = timed(lambda: store.read_interactions(session, as_of=TODAY, up_to_id=2**62))
+        vouch_rows = store.read_vouch_edges(session, as_of=TODAY)
     print(
         f"\nread from Postgres (array_send(array_agg(...)), parsed with numpy): contacts {read_s * 1000:.0f} ms,"
         f" interactions {read_i * 1000:.0f} ms"
@@ -172,7 +175,8 @@ def run(url: str, repeat: int) -> None:
     a, b = index_lookup(ids, rows["a"]), index_lookup(ids, rows["b"])
 
     def compute() -> Any:
-        state = build_network(ids, internal, a, b, rows["channel"], rows["age"], params)
+        vouches = vouch_edges(ids, vouch_rows, params)
+        state = build_network(ids, internal, a, b, rows["channel"], rows["age"], params, vouches)
         state.chains()
         return state
 
@@ -238,6 +242,23 @@ def run(url: str, repeat: int) -> None:
         f"3. incremental update after one new interaction: median"
         f" {statistics.median(incremental) * 1000:.0f} ms, max {max(incremental) * 1000:.0f} ms"
         " — target < 200 ms"
+    )
+    settings = get_referrals_settings()
+    with sessions() as session, session.begin():
+        seconds, report = timed(
+            lambda: cooling_report(
+                session,
+                as_of=TODAY,
+                threshold=settings.strong_tie_threshold,
+                days=settings.cooling_days,
+                limit=100,
+                params=params,
+            )
+        )
+    cold = sum(1 for item in report.items if item.status == "cold")
+    print(
+        f"4. cooling report with the defaults: {len(report.items)} ties listed ({cold} cold,"
+        f" {len(report.items) - cold} cooling) in {seconds * 1000:.0f} ms"
     )
     engine.dispose()
 

@@ -74,7 +74,7 @@ def synthetic_source(seed: int, people: int, skills: int = 8) -> IndexSource:
             np.full(people, language_code_number("de")),
             rng.integers(2, 8, people).astype(np.int8),
         ),
-        TrustRows(ids, (rng.random((people, 7)) * [1, 5, 3, 1, 2, 3, 1]).astype(np.float32)),
+        TrustRows(ids, (rng.random((people, 8)) * [1, 5, 3, 1, 1, 2, 3, 1]).astype(np.float32)),
     )
     return source
 

@@ -3,8 +3,8 @@
 Vouches are applied to `freelancer_trust.features` the way the referrals service defines them
 (shared/trust_features.py): a positive in-person vouch raises the best in-person vouch, the
 number of in-person vouchers, the best voucher's trust and the referrer track record, and pulls
-the trust-weighted mean recommendation towards +2; an online-only vouch adds a discounted amount
-instead; an `against` vouch adds a warning and pulls the mean towards -2.
+the shrunk trust-weighted mean recommendation towards +1; an online-only vouch adds a discounted
+amount instead; an `against` vouch adds a warning and pulls the mean towards -1.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from services.matching.ranking.requests import load_queries
 from services.matching.scoring.model import RankingModel
 from services.matching.scoring.prior import prior_model
 from services.matching.scoring.trainer import constraint_basis
+from services.referrals.trust.features import VouchEvidence, assess
+from services.referrals.trust.params import TrustParams
 from shared.models import Freelancer
 
 CHANNEL_WEIGHT = {
@@ -38,7 +40,7 @@ VALUE = {"strong": 2.0, "yes": 1.0, "reservations": -1.0, "against": -2.0}
 @dataclass(frozen=True)
 class Evidence:
     features: dict[str, float]
-    attested_weight: float  # the total weight behind attested_quality (a weighted mean)
+    attested_weight: float  # Σ σ·|q| + 1 behind attested_quality (a shrunk weighted mean)
 
 
 def add_vouch(
@@ -57,7 +59,7 @@ def add_vouch(
         f["referrer_track_record"] = max(f["referrer_track_record"], track)
     else:
         f["trusted_warnings"] += weight * (1.0 if recommendation == "against" else 0.5)
-    total = evidence.attested_weight + weight
+    total = evidence.attested_weight + abs(VALUE[recommendation]) * weight
     f["attested_quality"] = (
         f["attested_quality"] * evidence.attested_weight + VALUE[recommendation] * weight
     ) / total
@@ -81,8 +83,8 @@ evidence_strategy = st.builds(
     st.integers(0, 8),
     st.floats(0, 3),
     st.floats(0, 1),
-    st.floats(-2, 2),
-    st.floats(0.1, 4),
+    st.floats(-0.99, 0.99),
+    st.floats(1, 4),
     st.floats(0, 3),
     st.floats(0, 1),
 )
@@ -193,3 +195,28 @@ def test_every_trainable_model_is_monotone_in_each_feature(
     assert FEATURES[column].direction * delta >= -1e-12
     online, in_person = FEATURE_INDEX["online_only_vouches"], FEATURE_INDEX["in_person_vouchers"]
     assert model.coefficients[in_person] >= model.coefficients[online] >= 0
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(voucher_trust=st.floats(0.2, 1), age_days=st.floats(0, 700))
+def test_a_trusted_former_colleague_s_warning_alone_ranks_below_the_no_vouch_twin(
+    session: Session, world: Any, voucher_trust: float, age_days: float
+) -> None:
+    """Features as the referrals service writes them (its own `assess`), ranked by the prior."""
+    savepoint = session.begin_nested()
+    try:
+        request = world.request(skills={"mt-python": (True, 3, 1.0)}, max_day_rate=700)
+        warning = VouchEvidence(1, 1, voucher_trust, "worked_together", "against", age_days, 0.0)
+        warned = assess([warning], own_trust=0.0, params=TrustParams()).features
+        twin = world.freelancer(skills={"mt-python": 4}, day_rate=600, trust={})
+        flagged = world.freelancer(skills={"mt-python": 4}, day_rate=600, trust=warned)
+        index = LiveIndex()
+        twin_score, twin_rank = _score_and_rank(index, session, request.id, twin.id)
+        flagged_score, flagged_rank = _score_and_rank(index, session, request.id, flagged.id)
+        assert flagged_score < twin_score and flagged_rank > twin_rank
+    finally:
+        savepoint.rollback()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +14,13 @@ from services.referrals.trust.features import (
 )
 from services.referrals.trust.params import CHANNELS, TrustParams
 from shared.models.enums import Recommendation
-from shared.trust_features import TRUST_FEATURE_DIRECTION, TRUST_FEATURES
+from shared.trust_features import (
+    TRUST_FEATURE_DIRECTION,
+    TRUST_FEATURES,
+    bounded_trust,
+    bounded_value,
+    trust_contributions,
+)
 
 PARAMS = TrustParams()
 RECOMMENDATIONS = [r.value for r in Recommendation]
@@ -87,19 +94,29 @@ def test_each_feature_moves_in_its_direction_with_a_positive_vouch(
     before = assess(vouches, own_trust=own, params=PARAMS).features
     after = assess([*vouches, new], own_trust=own, params=PARAMS).features
     for name, direction in TRUST_FEATURE_DIRECTION.items():
-        if name in ("attested_quality", "referrer_track_record"):
-            continue  # a mean and a max-or-prior: see features.py on why the score uses sums
         assert (after[name] - before[name]) * direction >= -1e-12, name
 
 
+@given(existing, own_trust, mu, _new(st.sampled_from(["against", "reservations"])))
+def test_each_feature_moves_against_its_direction_with_a_warning(
+    vouches: list[VouchEvidence], own: float, rate: float, new: VouchEvidence
+) -> None:
+    before = assess(vouches, own_trust=own, params=PARAMS).features
+    after = assess([*vouches, new], own_trust=own, params=PARAMS).features
+    for name, direction in TRUST_FEATURE_DIRECTION.items():
+        assert (after[name] - before[name]) * direction <= 1e-12, name
+
+
 @given(existing, own_trust, mu)
-def test_features_are_exactly_the_shared_names_and_score_is_in_unit_interval(
+def test_features_are_the_shared_names_and_the_score_is_the_sum_of_the_shared_points(
     vouches: list[VouchEvidence], own: float, rate: float
 ) -> None:
     result = assess(vouches, own_trust=own, params=PARAMS)
     assert set(result.features) == set(TRUST_FEATURES)
-    assert 0.0 <= result.score < 1.0
-    assert -2.0 <= result.features["attested_quality"] <= 2.0
+    assert result.contributions == trust_contributions(result.features)
+    assert result.score == sum(result.contributions.values())
+    assert -1.0 < result.features["attested_quality"] < 1.0
+    assert result.features["network_trust"] == own
 
 
 def test_no_evidence_means_zero_features() -> None:
@@ -112,8 +129,9 @@ def test_a_trusted_warning_outweighs_the_same_trust_saying_yes() -> None:
     yes = VouchEvidence(1, 1, 0.8, "worked_together", "yes", 30, 0.3)
     against = VouchEvidence(2, 2, 0.8, "worked_together", "against", 30, 0.3)
     result = assess([yes, against], own_trust=0.0, params=PARAMS)
-    assert result.features["attested_quality"] == -0.5
-    assert result.score < assess([yes], own_trust=0.0, params=PARAMS).score
+    assert result.features["attested_quality"] < 0
+    # Below the no-vouch twin, not merely below the "yes" alone.
+    assert result.score < assess([], own_trust=0.0, params=PARAMS).score
     assert result.features["trusted_warnings"] == vouch_strength(
         referrer_trust=0.8, channel="worked_together", age_days=30, params=PARAMS
     )
@@ -145,3 +163,32 @@ def test_one_lucky_vouch_is_not_a_hero() -> None:
     proven = smoothed_rate(placed=12, vouched=20, alpha=5, global_rate=0.2)
     assert abs(lucky - (1 + 5 * 0.2) / 6) < 1e-12
     assert lucky < proven
+
+
+@given(
+    st.floats(0.2, 1),
+    st.sampled_from(["in_person", "worked_together"]),
+    st.floats(0, 400),
+    st.floats(0, 0.2),
+)
+def test_a_trusted_warning_costs_at_least_what_the_same_voucher_s_best_vouch_earns(
+    trust: float, channel: str, age: float, track: float
+) -> None:
+    """Documented in features.py: holds when 2 σ >= 0.05 + 0.5 T(r) + 0.3 track(r)."""
+    sigma = vouch_strength(referrer_trust=trust, channel=channel, age_days=age, params=PARAMS)
+    if 2 * sigma < 0.05 + 0.5 * trust + 0.3 * track:
+        return
+    none = assess([], own_trust=0.0, params=PARAMS).score
+    strong = assess(
+        [VouchEvidence(1, 1, trust, channel, "strong", age, track)], own_trust=0.0, params=PARAMS
+    )
+    against = assess(
+        [VouchEvidence(1, 1, trust, channel, "against", age, track)], own_trust=0.0, params=PARAMS
+    )
+    assert none - against.score >= strong.score - none - 1e-12
+    assert against.score < none
+
+
+@given(st.sampled_from(sorted(TRUST_FEATURES)), st.floats(allow_nan=True, allow_infinity=False))
+def test_the_scalar_and_the_vector_transform_agree(name: str, raw: float) -> None:
+    assert bounded_value(name, raw) == bounded_trust(name, np.array([raw]))[0]

@@ -191,9 +191,11 @@ def test_cooling_report_lists_strong_ties_that_fall_below_the_threshold_soon(
     assert math.isclose(jan["strength_now"], 1 - math.exp(-evidence))
     assert math.isclose(jan["days_until_below"], 180 * math.log2(evidence / math.log(2)))
     assert jan["strength_at_horizon"] < 0.5 <= jan["strength_now"]
-    # Ordered by the trust flowing through the contact.
-    trusts = [r["network_trust"] for r in report["items"]]
-    assert trusts == sorted(trusts, reverse=True) and trusts[0] > 0
+    assert jan["status"] == "cooling" and jan["action"] == "log a meeting"
+    assert jan["days_since_last_meeting"] == 78
+    # Ordered by what the tie carries (here only the trust flowing through the contact).
+    values = [r["value"] for r in report["items"]]
+    assert values == sorted(values, reverse=True) and values[0] > 0
 
     narrower = client.get("/v1/reports/cooling", params={"days": 5}, headers=keys.manager).json()
     assert narrower["items"] == []

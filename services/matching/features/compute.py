@@ -23,14 +23,12 @@ from services.matching.index.segment import (
 )
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
-from shared.trust_features import TRUST_FEATURES
+from shared.trust_features import TRUST_FEATURES, bounded_trust
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
 _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 _LOG10 = float(np.log1p(10.0))
-VOUCH_CAP = 10.0
-WARNING_CAP = 5.0
 RECENCY_HALF_LIFE_YEARS = 3.0
 
 
@@ -136,20 +134,9 @@ def _fit_features(
         out["language_fit"] = np.ones(len(rows))
 
     trust = np.round(segment.trust[rows].astype(np.float64), 5)
+    # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
-        value = trust[:, i]
-        # Linear caps keep one in-person voucher worth as much as the next, and on the same
-        # scale as online-only vouches (so "in-person outweighs online" holds per vouch).
-        if name in ("in_person_vouchers", "online_only_vouches"):
-            value = np.clip(value, 0.0, VOUCH_CAP) / VOUCH_CAP
-        elif name == "trusted_warnings":
-            value = np.clip(value, 0.0, WARNING_CAP) / WARNING_CAP
-        elif name == "attested_quality":
-            # A mean drops when a "yes" joins "strong"s; capped at +1 ("yes" on average) it
-            # never falls when positive vouches are added, so more praise never lowers a score.
-            # Strong-vs-yes still counts through best_in_person_vouch.
-            value = np.minimum(value, 1.0) / 2.0
-        out[name] = value
+        out[name] = bounded_trust(name, trust[:, i])
 
     out.update(
         placement_history(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from shared.trust_features import TRUST_FEATURE_DIRECTION, TRUST_FEATURES
+from shared.trust_features import TRUST_FEATURE_DIRECTION, TRUST_FEATURES, TRUST_TRANSFORMS
 
 
 @dataclass(frozen=True)
@@ -142,17 +142,6 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
         ("staffing_requests.languages", "freelancer_languages.level"),
     ),
 )
-
-# How each trust value is brought into a bounded range (all monotonic, so directions hold).
-TRUST_TRANSFORMS: Final[dict[str, str]] = {
-    "best_in_person_vouch": "clipped to [0, 1]",
-    "in_person_vouchers": "min(n, 10) / 10 (linear, so each voucher counts the same)",
-    "online_only_vouches": "min(x, 10) / 10 (same scale as in-person vouchers)",
-    "best_voucher_network_trust": "clipped to [0, 1]",
-    "attested_quality": "capped at +1 then divided by 2, in [-1, 0.5] (monotone under added praise)",
-    "trusted_warnings": "min(x, 5) / 5",
-    "referrer_track_record": "clipped to [0, 1]",
-}
 
 _TRUST: Final[tuple[FeatureSpec, ...]] = tuple(
     FeatureSpec(

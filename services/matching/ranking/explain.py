@@ -24,6 +24,7 @@ _LABELS = {
     "in_person_vouchers": "several in-person vouchers",
     "online_only_vouches": "online-only vouches",
     "best_voucher_network_trust": "a trusted voucher",
+    "network_trust": "trust reaching them through the network",
     "attested_quality": "what trusted people say",
     "trusted_warnings": "warnings from trusted contacts",
     "referrer_track_record": "referrer's track record",

@@ -7,12 +7,14 @@ practical fit terms about 2 together. Rationale per weight:
 - years, recency and related-skill credit (0.5 each) refine among people with the skills.
 - text similarity (1.0) catches skills named only in free text (DESIGN.md: text is a strong
   baseline the ranker must not lose to).
-- trust: an in-person vouch is strong evidence (1.5 for the best one, plus 0.15 per distinct
-  in-person voucher up to ten), an online-only one weak (0.03 per discounted unit, a fifth of an
-  in-person voucher, capped: a thousand online contacts never outweigh a few met ones); what
-  trusted people say (attested quality, 0.75 on [-1, 1]) matters more than reach (network
-  trust 0.5); a warning from a trusted contact costs as much as the best vouch earns (-1.5);
-  the referrer's track record adds 0.3.
+- trust: the weights are TRUST_PRIOR_WEIGHTS of shared/trust_features.py, the same numbers
+  the referrals service scores `GET /v1/freelancers/{id}/trust` with. What trusted people say
+  (attested quality, 3.0 on (-1, 1)) carries most; an in-person vouch is strong evidence (1.0
+  for the best one, plus 0.05 per distinct in-person voucher up to ten), an online-only one weak
+  (0.03 per discounted unit, capped: a thousand online contacts never outweigh a few met ones);
+  reach counts less (the freelancer's own network trust and the best voucher's, 0.5 each); a
+  warning from a trusted contact costs 3.0 per unit of warning strength, more than the best
+  vouch of the same voucher earns; the referrer's track record adds 0.3.
 - placement history (0.3 count, 0.5 success) rewards freelancers who delivered before.
 """
 
@@ -24,6 +26,7 @@ import numpy as np
 
 from services.matching.features.registry import FEATURE_NAMES
 from services.matching.scoring.model import RankingModel
+from shared.trust_features import TRUST_PRIOR_WEIGHTS
 
 PRIOR_WEIGHTS: Final[dict[str, float]] = {
     "must_have_coverage": 3.0,
@@ -38,13 +41,7 @@ PRIOR_WEIGHTS: Final[dict[str, float]] = {
     "availability_gap": -0.5,
     "location_fit": 0.5,
     "language_fit": 0.3,
-    "best_in_person_vouch": 1.5,
-    "in_person_vouchers": 1.5,
-    "online_only_vouches": 0.3,
-    "best_voucher_network_trust": 0.5,
-    "attested_quality": 0.75,
-    "trusted_warnings": -1.5,
-    "referrer_track_record": 0.3,
+    **TRUST_PRIOR_WEIGHTS,
     "placement_count": 0.3,
     "placement_success": 0.5,
 }

@@ -80,7 +80,10 @@ class ContactRead(BaseModel):
     notes: str
     legal_basis: LegalBasis
     network_trust: float = Field(
-        description="Trust reaching this contact from the agency's people, in [0, 1]."
+        description=(
+            "Trust reaching this contact from the agency's people through meetings and vouches,"
+            " log-compressed to [0, 1): ~0.4 for someone an agency person knows well."
+        )
     )
     trust_computed_at: datetime | None
     created_at: datetime

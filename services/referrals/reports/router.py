@@ -84,6 +84,9 @@ def cooling(
         float | None, Query(gt=0, lt=1, description="Strength of a strong tie (default 0.5).")
     ] = None,
     days: Annotated[int | None, Query(ge=1, le=365, description="Horizon (default 30).")] = None,
+    min_value: Annotated[
+        float, Query(ge=0, le=1000, description="Leave out ties that carry less (default 0.05).")
+    ] = 0.05,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     format: Format = "json",
 ) -> CoolingReport | Response:
@@ -95,6 +98,7 @@ def cooling(
         days=days or settings.cooling_days,
         limit=limit,
         params=settings.trust_params(),
+        min_value=min_value,
     )
     if format == "json":
         return report

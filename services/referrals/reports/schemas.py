@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,12 +54,24 @@ class CoolingRow(BaseModel):
     contact_id: int
     contact_name: str
     company: str | None
+    status: Literal["cold", "cooling"] = Field(
+        description="cold: below the threshold already; cooling: will be within `days`."
+    )
     strength_now: float
     strength_at_horizon: float
-    days_until_below: float
+    strength_at_last_meeting: float = Field(description="How strong the tie was when last met.")
+    days_until_below: float = Field(description="0 when already cold.")
     last_met_on: date
+    days_since_last_meeting: int
     interactions: int
     network_trust: float = Field(description="Trust flowing through the contact.")
+    active_vouches: int = Field(description="The contact's active positive vouches.")
+    credited_placements: int = Field(description="Placements credited to the contact's vouches.")
+    client_requests: int = Field(
+        description="Staffing requests of the contact's organisation in the last two years."
+    )
+    value: float = Field(description="What the tie carries; the ranking key (see README).")
+    action: str = Field(description="The one thing to do: log a meeting.")
 
 
 class CoolingReport(BaseModel):

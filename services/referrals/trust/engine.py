@@ -30,12 +30,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from services.referrals.trust import store
+from services.referrals.trust.edges import index_lookup, vouch_edges
 from services.referrals.trust.network import (
     FullRecomputeNeeded,
     NetworkState,
     apply_interactions,
     build_network,
-    index_lookup,
 )
 from services.referrals.trust.params import TrustParams
 from services.referrals.trust.strength import interaction_evidence
@@ -106,6 +106,7 @@ def refresh_network(
         interactions = store.interactions_fingerprint(session)
     stored = store.stored_fingerprint(session)
     freelancer_inputs = store.freelancer_inputs_fingerprint(session)
+    vouches = store.vouches_fingerprint(session)
     with _cache_lock:
         cached = _cache.get(key)
     seconds = {"fingerprint": time.perf_counter() - started}
@@ -116,6 +117,7 @@ def refresh_network(
         and cached.state.params == params
         and cached.fingerprint.contacts == contacts
         and cached.fingerprint.stored == stored
+        and cached.fingerprint.vouches == vouches
     ):
         known_max = cached.fingerprint.interactions
         freelancer_changed = cached.fingerprint.freelancer_inputs != freelancer_inputs
@@ -148,7 +150,12 @@ def refresh_network(
             except FullRecomputeNeeded:
                 pass
     return _full(
-        session, key, params, as_of, contacts, interactions, stored, freelancer_inputs, seconds
+        session,
+        key,
+        params,
+        as_of,
+        store.Fingerprint(key, contacts, interactions, stored, freelancer_inputs, vouches),
+        seconds,
     )
 
 
@@ -157,15 +164,13 @@ def _full(
     key: str,
     params: TrustParams,
     as_of: date,
-    contacts: tuple[int, datetime | None],
-    interactions: int,
-    stored: datetime | None,
-    freelancer_inputs: tuple[object, ...],
+    seen: store.Fingerprint,
     seconds: dict[str, float],
 ) -> NetworkRefresh:
     clock = time.perf_counter()
     contact_ids, internal = store.read_contacts(session)
-    rows = store.read_interactions(session, as_of=as_of, up_to_id=interactions)
+    rows = store.read_interactions(session, as_of=as_of, up_to_id=seen.interactions)
+    vouches = vouch_edges(contact_ids, store.read_vouch_edges(session, as_of=as_of), params)
     seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -177,6 +182,7 @@ def _full(
         rows["channel"],
         rows["age"],
         params,
+        vouches,
     )
     seconds["compute"] = time.perf_counter() - clock
 
@@ -193,14 +199,9 @@ def _full(
     written = store.write_trust(session, contact_ids[write], trust[write], chains[write])
     seconds["write"] = time.perf_counter() - clock
 
-    fingerprint = store.Fingerprint(
-        database=key,
-        contacts=contacts,
-        interactions=interactions,
-        stored=store.transaction_time(session) if written else stored,
-        freelancer_inputs=freelancer_inputs,
-    )
-    _keep_after_commit(session, key, CachedNetwork(state, as_of, fingerprint))
+    if written:
+        seen = replace(seen, stored=store.transaction_time(session))
+    _keep_after_commit(session, key, CachedNetwork(state, as_of, seen))
     return NetworkRefresh(
         mode="full",
         changed_contact_ids=contact_ids,
@@ -252,6 +253,7 @@ def _incremental(
         interactions=interactions,
         stored=store.transaction_time(session) if written else stored,
         freelancer_inputs=freelancer_inputs,
+        vouches=cached.fingerprint.vouches,
     )
     _keep_after_commit(session, key, CachedNetwork(state, as_of, fingerprint))
     return NetworkRefresh(

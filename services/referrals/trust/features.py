@@ -1,7 +1,7 @@
-"""A freelancer's trust features and overall score, from the vouches in force.
+"""A freelancer's trust features and trust score, from the vouches in force and their reach.
 
-Vouch strength, for a vouch by referrer r (network trust T(r)) through channel c, last met
-a days ago:
+Vouch strength, for a vouch by referrer r (network trust T(r), propagation.py) through channel
+c, last met a days ago — the same for positive vouches and for warnings:
 
     σ = T(r) · w(c) · 2^(−a / h_v)              h_v = vouch half-life, 18 months
 
@@ -17,29 +17,35 @@ Features (the names of shared/trust_features.py), over the freelancer's ACTIVE v
     best_in_person_vouch        max σ over positive (strong/yes) in_person/worked_together vouches
     in_person_vouchers          number of distinct referrers of such vouches with T(r) > 0
     online_only_vouches         Σ σ over positive video/phone/online vouches (w already discounts)
-    best_voucher_network_trust  max T(r) over positive vouchers (max, so a new voucher never
-                                lowers it)
-    attested_quality            Σ σ·q / Σ σ over all vouches, q = strong +2, yes +1,
-                                reservations −1, against −2; 0 when Σ σ = 0
+    best_voucher_network_trust  max T(r) over positive vouchers (max: a new voucher never lowers it)
+    network_trust               T of the freelancer's own contact (reach), 0 if not a contact
+    attested_quality            Σ σ·q / (Σ σ·|q| + k), q = strong +2, yes +1, reservations −1,
+                                against −2, k = 1 (quality prior): the trust-weighted mean
+                                recommendation shrunk toward 0 when little trust stands behind
+                                it, in (−1, 1); a positive vouch only raises it and a warning
+                                only lowers it (each adds σ·|q| to the denominator and ±σ·|q|
+                                to the numerator, and |mean| < 1)
     trusted_warnings            Σ σ · (0.5 for reservations, 1 for against)
     referrer_track_record       max track(r) over positive vouchers; 0 without one
 
-Score in [0, 1):
+Trust score — one number, the same as the trust contributions a match gets under the prior:
 
-    support = Σ_{positive} σ · q / 2            (strong counts σ, yes σ / 2)
-    reach   = network trust of the freelancer's own contact, if they are one
-    score   = (1 − exp(−(support + reach))) · exp(−β · trusted_warnings)      β = 2
+    score = Σ_f TRUST_PRIOR_WEIGHTS[f] · bounded_trust(f, feature_f)      (shared/trust_features.py)
 
-Non-decreasing in positive evidence (a positive vouch only adds to support), non-increasing in
-warnings (an against/reservations vouch only adds to trusted_warnings and leaves support alone),
-and a withdrawn vouch simply leaves the sums. The score uses the sums behind attested_quality
-rather than the mean itself: a mean can fall when a 'yes' joins two 'strong's, which would let
-positive evidence lower the score. The track record is left to the ranker as a feature.
+Warnings that bite: a warning weighs by channel and recency exactly like a positive vouch (the
+same σ), costs 3 points per unit of trusted_warnings, and moves attested_quality as far down as
+the same voucher's 'strong' would move it up. So an 'against' costs at least what that
+voucher's best positive vouch earns (1.0 σ + 0.05 + 0.5 T(r) + 0.3 track(r), plus the mirrored
+attested quality) whenever 2 σ >= 0.05 + 0.5 T(r) + 0.3 track(r) — any trusted voucher who
+met the freelancer in person recently (tested; the README gives the figures).
+
+Non-decreasing in positive evidence (a positive vouch only raises positive-weighted features and
+attested_quality), non-increasing in warnings (a warning only raises trusted_warnings and lowers
+attested_quality), and a withdrawn vouch simply leaves the sums: the score returns exactly.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,7 +56,7 @@ from services.referrals.trust.params import (
     WARNING_WEIGHT,
     TrustParams,
 )
-from shared.trust_features import TRUST_FEATURES
+from shared.trust_features import TRUST_FEATURES, trust_contributions
 
 
 @dataclass(frozen=True)
@@ -68,8 +74,7 @@ class VouchEvidence:
 class Assessment:
     features: dict[str, float]
     score: float
-    support: float
-    reach: float
+    contributions: dict[str, float]
     strengths: dict[int, float] = field(default_factory=dict)  # vouch id -> σ
 
 
@@ -90,10 +95,6 @@ def global_rate(placed_total: float, vouched_total: float) -> float:
     return placed_total / vouched_total if vouched_total > 0 else 0.0
 
 
-def trust_score(*, support: float, reach: float, warnings: float, params: TrustParams) -> float:
-    return (1.0 - math.exp(-(support + reach))) * math.exp(-params.warning_penalty * warnings)
-
-
 def zero_features() -> dict[str, float]:
     # 0, not the global rate, without a positive voucher: then the max over vouchers can only
     # grow when a positive vouch is added, which the matcher's monotonicity relies on.
@@ -106,12 +107,12 @@ def assess(
     own_trust: float,
     params: TrustParams,
 ) -> Assessment:
-    """Features and score of one freelancer from their active vouches."""
+    """Features and score of one freelancer from their active vouches and own network trust."""
     features = zero_features()
     strengths: dict[int, float] = {}
     in_person_vouchers: set[int] = set()
     track_records: list[float] = []
-    weight_sum = weighted_quality = support = warnings = 0.0
+    signed = weighted = warnings = 0.0
     for vouch in vouches:
         sigma = vouch_strength(
             referrer_trust=vouch.referrer_trust,
@@ -121,12 +122,11 @@ def assess(
         )
         strengths[vouch.vouch_id] = sigma
         value = RECOMMENDATION_VALUE[vouch.recommendation]
-        weight_sum += sigma
-        weighted_quality += sigma * value
+        signed += sigma * value
+        weighted += sigma * abs(value)
         warnings += sigma * WARNING_WEIGHT.get(vouch.recommendation, 0.0)
         if vouch.recommendation not in POSITIVE_RECOMMENDATIONS:
             continue
-        support += sigma * value / 2.0
         track_records.append(vouch.referrer_track_record)
         features["best_voucher_network_trust"] = max(
             features["best_voucher_network_trust"], vouch.referrer_trust
@@ -138,11 +138,20 @@ def assess(
         else:
             features["online_only_vouches"] += sigma
     features["in_person_vouchers"] = float(len(in_person_vouchers))
-    features["attested_quality"] = weighted_quality / weight_sum if weight_sum > 0 else 0.0
+    features["network_trust"] = own_trust
+    features["attested_quality"] = attested_quality(signed, weighted, params.quality_prior)
     features["trusted_warnings"] = warnings
     if track_records:
         features["referrer_track_record"] = max(track_records)
-    score = trust_score(support=support, reach=own_trust, warnings=warnings, params=params)
+    contributions = trust_contributions(features)
     return Assessment(
-        features=features, score=score, support=support, reach=own_trust, strengths=strengths
+        features=features,
+        score=sum(contributions.values()),
+        contributions=contributions,
+        strengths=strengths,
     )
+
+
+def attested_quality(signed: float, weighted: float, prior: float) -> float:
+    """Σ σ·q / (Σ σ·|q| + k); 0 without vouches."""
+    return signed / (weighted + prior) if weighted + prior > 0 else 0.0

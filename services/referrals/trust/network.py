@@ -1,19 +1,21 @@
 """The whole network's trust in memory: built from arrays, updated in place for new meetings.
 
-`build_network` runs the full computation (strength.py, propagation.py). `apply_interactions`
-updates a built network for a few appended interactions between known contacts and returns the
-contacts whose trust or best path changed. It is exact — the same sums as a full run, up to
-floating-point rounding — because only the rows of P and the restart mass of the two contacts of
-each new interaction change, so the change of every hop's walk mass can be pushed forward from
-them:
+`build_network` runs the full computation (strength.py, propagation.py) over meetings (mutual)
+and vouches (directed, voucher → vouchee's contact). `apply_interactions` updates a built
+network for a few appended interactions between known contacts and returns the contacts whose
+trust or best path changed. It is exact — the same sums as a full run, up to floating-point
+rounding — because only the rows of P and the restart mass of the two contacts of each new
+interaction change, so the change of every hop's walk mass can be pushed forward from them:
 
     δ_0 = y'_0 − y_0                                     (non-zero only at those contacts)
-    δ_k = m ∘ (W' (s' ∘ y'_{k−1} − s ∘ y_{k−1}) + (W' − W)(s ∘ y_{k−1})),   s = 1 / max(deg, 1)
+    δ_k = m ∘ (A'ᵀ (s' ∘ y'_{k−1} − s ∘ y_{k−1}) + ΔAᵀ (s ∘ y_{k−1})),   s = 1 / max(deg, 1)
     τ'  = τ + Σ_k d^k δ_k
 
 where every product only touches the rows in the support of the previous δ (the ≤ K-hop
 neighbourhood of the new pair), and the best-path layers are recomputed for the same
-neighbourhood only.
+neighbourhood only. A meeting between a voucher and the person they warn against changes only
+one direction of A: such a pair (rare) falls back to the full computation. Vouch changes always
+do (engine.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from services.referrals.trust.edges import VouchEdges, dilution, edge_matrices, index_lookup
 from services.referrals.trust.params import TrustParams
 from services.referrals.trust.propagation import (
     BestPaths,
@@ -47,6 +50,7 @@ from services.referrals.trust.strength import (
 )
 
 MAX_INCREMENTAL_HOPS = 10
+TRUST_DECIMALS = 9
 
 
 class FullRecomputeNeeded(Exception):
@@ -57,8 +61,11 @@ class FullRecomputeNeeded(Exception):
 class NetworkState:
     contact_ids: np.ndarray  # sorted
     internal: np.ndarray
-    evidence: sp.csr_matrix
-    strength: sp.csr_matrix
+    evidence: sp.csr_matrix  # symmetric decayed meeting evidence
+    edges: sp.csr_matrix  # A: rows are out-going edges (meetings μ·s both ways, vouches)
+    incoming: sp.csr_matrix  # Aᵀ: rows are in-coming edges
+    blocked: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a warning
+    relationships: np.ndarray  # Σ_u s(v, u): meeting strengths per contact
     degree: np.ndarray
     propagation: Propagation
     paths: BestPaths
@@ -71,7 +78,14 @@ class NetworkState:
 
     @property
     def trust(self) -> np.ndarray:
-        return network_trust(self.propagation.raw)
+        """The stored value, rounded to 1e-9: changes far below any ranking's resolution (a
+        meeting four hops away) do not rewrite rows, nor the freelancers behind them."""
+        return np.round(network_trust(self.effective, self.params.damping), TRUST_DECIMALS)
+
+    @property
+    def effective(self) -> np.ndarray:
+        """τ diluted for contacts claiming more strong relationships than anyone keeps up."""
+        return self.propagation.raw * dilution(self.relationships, self.internal, self.params)
 
     def chains(self) -> np.ndarray:
         """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
@@ -89,23 +103,6 @@ class NetworkState:
         return index_lookup(self.contact_ids, ids)
 
 
-def index_lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Positions of ids in sorted_ids, −1 where absent."""
-    ids = np.asarray(ids, dtype=np.int64)
-    if sorted_ids.size == 0:
-        return np.full(ids.shape, -1, dtype=np.int64)
-    largest = int(sorted_ids[-1])
-    if ids.size > 1000 and sorted_ids[0] >= 0 and largest <= 8 * sorted_ids.size + 1_000_000:
-        # Ids from a sequence are dense: a direct table beats a binary search per id.
-        table = np.full(largest + 1, -1, dtype=np.int64)
-        table[sorted_ids] = np.arange(sorted_ids.size)
-        inside = (ids >= 0) & (ids <= largest)
-        return np.where(inside, table[np.clip(ids, 0, largest)], -1)
-    position = np.searchsorted(sorted_ids, ids)
-    position = np.minimum(position, sorted_ids.size - 1)
-    return np.where(sorted_ids[position] == ids, position, -1).astype(np.int64)
-
-
 def build_network(
     contact_ids: np.ndarray,
     internal: np.ndarray,
@@ -114,6 +111,7 @@ def build_network(
     channel_codes: np.ndarray,
     age_days: np.ndarray,
     params: TrustParams,
+    vouches: VouchEdges | None = None,
 ) -> NetworkState:
     """Full computation from interaction arrays (contact positions, channel codes, ages)."""
     size = int(contact_ids.shape[0])
@@ -121,25 +119,32 @@ def build_network(
         a_index, b_index, interaction_evidence(channel_codes, age_days, params), size
     )
     strength = strength_matrix(evidence)
+    edges, incoming, blocked = edge_matrices(strength, vouches or VouchEdges.empty(), params)
     internal = np.asarray(internal, dtype=bool)
     propagation = propagate(
-        strength,
+        edges,
+        incoming,
         internal,
         damping=params.damping,
         max_hops=params.max_hops,
         tolerance=params.tolerance,
+        unit=params.relationship_unit,
     )
     # Keep every hop's walk mass for incremental updates, even past an early stop.
-    scale = row_scale(degrees(strength))
+    degree = degrees(edges)
+    scale = row_scale(degree, params.relationship_unit)
     while len(propagation.layers) <= params.max_hops <= MAX_INCREMENTAL_HOPS:
-        propagation.layers.append(step(strength, scale, internal, propagation.layers[-1]))
-    paths = best_paths(strength, internal, damping=params.damping, max_hops=params.max_hops)
+        propagation.layers.append(step(incoming, scale, internal, propagation.layers[-1]))
+    paths = best_paths(incoming, internal, damping=params.damping, max_hops=params.max_hops)
     return NetworkState(
         contact_ids=np.asarray(contact_ids, dtype=np.int64),
         internal=internal,
         evidence=evidence,
-        strength=strength,
-        degree=degrees(strength),
+        edges=edges,
+        incoming=incoming,
+        blocked=blocked,
+        relationships=degrees(strength),
+        degree=degree,
         propagation=propagation,
         paths=paths,
         params=params,
@@ -172,35 +177,48 @@ def _symmetric(pairs: dict[tuple[int, int], float], size: int) -> sp.csr_matrix:
     return sp.csr_matrix((values, (rows, cols)), shape=(size, size))
 
 
-def _update_matrices(state: NetworkState, pairs: dict[tuple[int, int], float]) -> sp.csr_matrix:
-    """Add the evidence; returns ΔW (the strength change, symmetric)."""
+def _update_matrices(
+    state: NetworkState, pairs: dict[tuple[int, int], float]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Add the evidence; returns ΔA (both directions alike, symmetric) and ΔS."""
+    if any(pair in state.blocked or pair[::-1] in state.blocked for pair in pairs):
+        raise FullRecomputeNeeded("a meeting of a voucher with someone they warn against")
+    change: dict[tuple[int, int], float] = {}
     strength_change: dict[tuple[int, int], float] = {}
     positions: list[tuple[int, ...]] = []
     for (a, b), added in pairs.items():
         found = (
             _entry(state.evidence, a, b),
             _entry(state.evidence, b, a),
-            _entry(state.strength, a, b),
-            _entry(state.strength, b, a),
+            _entry(state.edges, a, b),
+            _entry(state.edges, b, a),
+            _entry(state.incoming, a, b),
+            _entry(state.incoming, b, a),
         )
         old = float(state.evidence.data[found[0]]) if found[0] >= 0 else 0.0
         strength_change[(a, b)] = float(
             strength_from_evidence(old + added) - strength_from_evidence(old)
         )
+        change[(a, b)] = state.params.meeting_weight * strength_change[(a, b)]
         positions.append(found)
-    delta_strength = _symmetric(strength_change, state.size)
+    delta = _symmetric(change, state.size)
     if all(min(found) >= 0 for found in positions):
         # Pairs that met before: update the stored entries in place.
-        for added, (ab, ba, s_ab, s_ba) in zip(pairs.values(), positions, strict=True):
+        for added, step_change, (ab, ba, e_ab, e_ba, i_ab, i_ba) in zip(
+            pairs.values(), change.values(), positions, strict=True
+        ):
             state.evidence.data[ab] += added
             state.evidence.data[ba] += added
-            strength = strength_from_evidence(state.evidence.data[ab])
-            state.strength.data[s_ab] = state.strength.data[s_ba] = strength
+            state.edges.data[e_ab] += step_change
+            state.edges.data[e_ba] += step_change
+            state.incoming.data[i_ab] += step_change
+            state.incoming.data[i_ba] += step_change
     else:
         # A pair that never met before: a structural insert (O(nnz), still a few ms).
         state.evidence = _add(state.evidence, _symmetric(pairs, state.size))
-        state.strength = _add(state.strength, delta_strength)
-    return delta_strength
+        state.edges = _add(state.edges, delta)
+        state.incoming = _add(state.incoming, delta)
+    return delta, _symmetric(strength_change, state.size)
 
 
 def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
@@ -209,12 +227,12 @@ def _add(matrix: sp.csr_matrix, change: sp.csr_matrix) -> sp.csr_matrix:
     return total
 
 
-def _spread(strength: sp.csr_matrix, vector: np.ndarray) -> np.ndarray:
-    """strength @ vector, touching only the rows where vector is non-zero (W is symmetric)."""
+def _spread(edges: sp.csr_matrix, vector: np.ndarray) -> np.ndarray:
+    """Aᵀ @ vector, touching only the rows of A (out-edges) where vector is non-zero."""
     support = np.flatnonzero(vector)
     if support.size == 0:
-        return np.zeros(strength.shape[0])
-    return np.asarray(strength[support].T @ vector[support]).ravel()
+        return np.zeros(edges.shape[0])
+    return np.asarray(edges[support].T @ vector[support]).ravel()
 
 
 def apply_interactions(
@@ -234,20 +252,23 @@ def apply_interactions(
     if not pairs:
         return np.zeros(0, dtype=np.int64)
     touched = np.unique(np.array([node for pair in pairs for node in pair], dtype=np.int64))
-    old_trust = state.trust.copy()
+    old_trust = state.trust.copy()  # a copy: the property computes a fresh array anyway
     old_chains = state.chains()
 
-    old_scale = row_scale(state.degree)
-    delta_strength = _update_matrices(state, pairs)
-    state.degree = state.degree + np.asarray(delta_strength.sum(axis=1)).ravel()
-    new_scale = row_scale(state.degree)
+    unit = params.relationship_unit
+    old_scale = row_scale(state.degree, unit)
+    delta_edges, delta_strength = _update_matrices(state, pairs)
+    state.degree = state.degree + np.asarray(delta_edges.sum(axis=1)).ravel()
+    state.relationships = state.relationships + np.asarray(delta_strength.sum(axis=1)).ravel()
+    new_scale = row_scale(state.degree, unit)
 
     layers = state.propagation.layers
-    new_layers = [restart_mass(state.degree, state.internal)]
+    new_layers = [restart_mass(state.degree, state.internal, unit)]
     for hop in range(1, len(layers)):
         previous_old = layers[hop - 1]
         change = new_scale * new_layers[hop - 1] - old_scale * previous_old
-        delta = _spread(state.strength, change) + delta_strength @ (old_scale * previous_old)
+        # ΔA is symmetric (a meeting changes both directions alike), so ΔAᵀ x = ΔA x.
+        delta = _spread(state.edges, change) + delta_edges @ (old_scale * previous_old)
         delta[state.internal] = 0.0
         new_layers.append(layers[hop] + delta)
     # The same stopping rule and sum as the full computation, on the updated layers.
@@ -272,9 +293,10 @@ def _update_paths(state: NetworkState, touched: np.ndarray) -> None:
     best, parent = state.paths.best, state.paths.parent
     changed = np.zeros(0, dtype=np.int64)
     for hop in range(1, len(best)):
-        neighbours = state.strength[changed].indices if changed.size else changed
+        # Whose best chain can change: the touched pair and the out-neighbours of changed ones.
+        neighbours = state.edges[changed].indices if changed.size else changed
         candidates = np.unique(np.concatenate([touched, changed, neighbours]))
-        row_max, argmax = neighbour_best(state.strength[candidates], best[hop - 1], damping)
+        row_max, argmax = neighbour_best(state.incoming[candidates], best[hop - 1], damping)
         stay_best = best[hop - 1][candidates]
         stay_parent = parent[hop - 1][candidates]
         better = row_max > stay_best

@@ -30,6 +30,15 @@ RECOMMENDATION_VALUE: dict[str, float] = {
     Recommendation.against.value: -2.0,
 }
 POSITIVE_RECOMMENDATIONS = frozenset({Recommendation.strong.value, Recommendation.yes.value})
+# How much trust a vouch passes along its edge, voucher -> vouchee (warnings pass none).
+VOUCH_EDGE_FACTOR: dict[str, float] = {
+    Recommendation.strong.value: 1.0,
+    Recommendation.yes.value: 0.5,
+    Recommendation.reservations.value: 0.0,
+    Recommendation.against.value: 0.0,
+}
+RECOMMENDATIONS: tuple[str, ...] = tuple(r.value for r in Recommendation)
+RECOMMENDATION_CODE: dict[str, int] = {name: code for code, name in enumerate(RECOMMENDATIONS)}
 # How much of a vouch's strength counts as a warning.
 WARNING_WEIGHT: dict[str, float] = {
     Recommendation.reservations.value: 0.5,
@@ -48,10 +57,21 @@ class TrustParams:
     max_hops: int = 3
     tolerance: float = 1e-7
     track_record_alpha: float = 5.0
-    warning_penalty: float = 2.0
+    meeting_weight: float = 0.25
+    relationship_budget: float = 5.0
+    quality_prior: float = 1.0
 
     def weight(self, channel: str) -> float:
         return float(self.channel_weights[channel])
+
+    @property
+    def relationship_unit(self) -> float:
+        """The edge weight of one full relationship (a meeting tie of strength 1)."""
+        return self.meeting_weight if self.meeting_weight > 0 else 1.0
+
+    def vouch_edge_by_code(self) -> np.ndarray:
+        """Edge factor g(recommendation) indexed by recommendation code."""
+        return np.array([VOUCH_EDGE_FACTOR[name] for name in RECOMMENDATIONS], dtype=np.float64)
 
     def weights_by_code(self) -> np.ndarray:
         """Channel weights indexed by channel code."""

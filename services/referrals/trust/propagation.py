@@ -1,46 +1,73 @@
-"""Network trust: personalised PageRank from the agency's people, truncated at K hops.
+"""Network trust: directed personalised PageRank from the agency's people, truncated at K hops.
 
-W is the symmetric relationship-strength matrix (see strength.py), deg(u) = Σ_v W[u, v].
+The graph has two kinds of edges (network.py builds them):
 
-    P[u, v] = W[u, v] / max(deg(u), 1)
+- meetings are mutual: u → v and v → u both carry μ · s(u, v), s the relationship strength
+  (strength.py), μ the meeting weight (0.25);
+- vouches are directed, voucher → the contact of the freelancer vouched for, and carry
+  w(channel) · 2^(−age/h_v) · g(recommendation), g = 1 for strong, 0.5 for yes: a recent
+  in-person 'strong' vouch carries as much as four full relationships, so on ties that are both
+  met and vouched for, trust flows mostly in the vouch's direction. An `against` or
+  `reservations` vouch carries nothing, and it also stops the voucher's meetings with that
+  person from passing trust in that direction: nobody lends trust to someone they warn against.
+
+A[u, v] is the sum of both, deg(u) = Σ_v A[u, v] (out-going), and
+
+    P[u, v] = A[u, v] / max(deg(u), μ)
 
 Row-normalised, except that a contact whose ties add up to less than one full relationship
-passes on only that sum (the rest of the walk ends): a single weak tie carries little trust.
+(μ) passes on only that share (the rest of the walk ends): a single weak tie carries little.
 
-The walk restarts at the agency's internal people, each in proportion to the relationship they
-have, y_0(i) = max(deg(i), 1) for internal i and 0 elsewhere, and moves one hop at a time:
+The walk restarts at the agency's internal people, one unit per full relationship they have,
+y_0(i) = max(deg(i), μ) / μ for internal i and 0 elsewhere, and moves one hop at a time along
+the edges' direction:
 
     y_k = (y_{k−1} · P) ∘ m                   (walk mass after k hops; m = 0 at internal people,
                                                1 elsewhere: trust flows out of the agency and a
-                                               walk that comes back to it ends there, it does not
-                                               echo out again)
-    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 3)
-    network_trust = min(1, τ)
+                                               walk that comes back to it ends there)
+    τ   = Σ_{k=0..K} d^k · y_k                (d = damping 0.85, K = max hops 3, as before)
 
 This is personalised PageRank π = (1 − d) Σ_k d^k r P^k with restart distribution
-r = y_0 / Σ y_0, rescaled by Σ y_0 / (1 − d) so that one unit of an internal person's
-relationship is worth 1: internal people have trust 1, a contact an internal person met gets
-d · s from them (s their strength), and further out a contact's trust is shared among its ties by
-strength.
+r = y_0 / Σ y_0, rescaled so that one unit of an internal person's relationship is worth 1: a
+contact an internal person met gets d · s from them.
+
+Dilution (sybil resistance, network.py): nobody keeps up more than a handful of strong
+relationships at once. A non-internal contact whose meeting strengths add up to more than the
+budget B = 5 has its trust divided accordingly, τ̃(v) = τ(v) · min(1, B / Σ_u s(v, u)). Real
+people rarely reach it (strengths decay with a 180-day half-life); a fake who "met" hundreds of
+other fakes this week is diluted a hundredfold.
+
+No saturation: τ̃ has no cap. The stored, bounded network trust is log-compressed relative to
+one full relationship with an agency person (τ_1 = d):
+
+    L = ln(1 + τ̃ / d),    network_trust = L / (1 + L)      in [0, 1), strictly increasing
+
+so a contact strongly tied to one agency person has ≈ 0.4, agency people with many ties 0.8–0.9,
+and the order among the best-connected is kept (no ties at the top). Far from the agency
+(τ̃ ≪ d) it is ≈ τ̃ / d, linear. The unit is fixed rather than a network median so that a change
+in one corner never moves every number (the incremental update stays exact and local).
 
 The series stops after K hops, or earlier once the residual — a bound on everything the untruncated
 series could still add, d^{k+1} / (1 − d) · ‖y_k‖₁ / ‖y_0‖₁ (P is sub-stochastic, so ‖y_k‖₁ never
 grows) — is at most the tolerance 1e-7. Cycles cannot make it run longer: it does at most K
 sparse matrix-vector products.
 
-Why truncation stops a clique of fakes: if a set C of non-internal contacts reaches the rest of
-the network only through one contact B (not internal), the mass entering C after j hops is at
-most y_j(B) · p, p = Σ_{c∈C} P[B, c] ≤ 1, and it can circulate inside C only for the hops that are
-left, so  Σ_{c∈C} τ(c) ≤ p · (d + d² + … + d^{K−1}) · τ(B)  — for K = 3, d = 0.85 at most
-1.5725 · τ(B), however many contacts and meetings the clique invents (without truncation the
-factor is d / (1 − d) ≈ 5.7 and grows with the hops allowed).
+Why truncation stops a clique of fakes: if a set C of non-internal contacts is entered only
+through edges from a contact B, the mass entering C after j hops is at most y_j(B) · p,
+p = Σ_{c∈C} P[B, c], and it can circulate inside C only for the hops that are left, so
+Σ_{c∈C} τ(c) ≤ p · (d + … + d^{K−1}) · τ(B) — bounded however many contacts and meetings the
+clique invents (without truncation the factor is d / (1 − d) ≈ 5.7). Dilution then divides each
+fake's share by its claimed relationships. Measured worst case (`vouch evaluate --trust`): a
+1,000-contact clique attached by 5 edges to the contacts that pass the most trust captures
+< 1e-3 of all trust and its best member ranks below the 1,000th real contact.
 
-best_paths() finds, for every contact, the strongest chain of relationships from an internal
-person within K hops (maximum product of d · s over the hops, layer by layer: best_k(v) =
-max(best_{k−1}(v), max_u best_{k−1}(u) · d · W[u, v])); strongest_chains() reads each chain back
-through the layers, so it has at most K hops and ends at an internal person, even on cyclic
-graphs. The chain is what the trust paths "in words" describe. (One parent pointer per contact
-would not do: the best K-hop chain to v may pass through u on a chain that is not u's own best.)
+best_paths() finds, for every contact, the strongest chain from an internal person within K
+hops (maximum product of d · min(1, A) over the hops, along the edges' direction, layer by
+layer: best_k(v) = max(best_{k−1}(v), max_u best_{k−1}(u) · d · min(1, A[u, v])));
+strongest_chains() reads each chain back through the layers, so it has at most K hops and ends
+at an internal person, even on cyclic graphs. The chain is what the trust paths "in words"
+describe. (One parent pointer per contact would not do: the best K-hop chain to v may pass
+through u on a chain that is not u's own best.)
 """
 
 from __future__ import annotations
@@ -53,7 +80,7 @@ import scipy.sparse as sp
 
 @dataclass
 class Propagation:
-    raw: np.ndarray  # τ before capping at 1
+    raw: np.ndarray  # τ, unbounded
     layers: list[np.ndarray]  # y_0 … y_hops (undamped walk mass per hop)
     hops: int
     residual: float
@@ -65,25 +92,26 @@ class BestPaths:
     parent: list[np.ndarray]  # previous contact (index) on that chain, −1 for none
 
 
-def degrees(strength: sp.csr_matrix) -> np.ndarray:
-    return np.asarray(strength.sum(axis=1)).ravel()
+def degrees(edges: sp.csr_matrix) -> np.ndarray:
+    """Out-going weight per contact (rows of A are out-edges)."""
+    return np.asarray(edges.sum(axis=1)).ravel()
 
 
-def row_scale(degree: np.ndarray) -> np.ndarray:
-    """1 / max(deg, 1): the row normalisation of P."""
-    return 1.0 / np.maximum(degree, 1.0)
+def row_scale(degree: np.ndarray, unit: float = 1.0) -> np.ndarray:
+    """1 / max(deg, μ): the row normalisation of P (μ = one full relationship)."""
+    return 1.0 / np.maximum(degree, unit)
 
 
-def restart_mass(degree: np.ndarray, internal: np.ndarray) -> np.ndarray:
-    """y_0: max(deg, 1) at internal people, 0 elsewhere."""
-    return np.where(internal, np.maximum(degree, 1.0), 0.0)
+def restart_mass(degree: np.ndarray, internal: np.ndarray, unit: float = 1.0) -> np.ndarray:
+    """y_0: max(deg, μ) / μ at internal people (one unit per full relationship), 0 elsewhere."""
+    return np.where(internal, np.maximum(degree, unit) / unit, 0.0)
 
 
 def step(
-    strength: sp.csr_matrix, scale: np.ndarray, internal: np.ndarray, walk: np.ndarray
+    incoming: sp.csr_matrix, scale: np.ndarray, internal: np.ndarray, walk: np.ndarray
 ) -> np.ndarray:
-    """One hop: (y · P) ∘ m. W is symmetric, so y · P = W @ (y / max(deg, 1))."""
-    moved = np.asarray(strength @ (scale * walk)).ravel()
+    """One hop: (y · P) ∘ m = Aᵀ (y / max(deg, 1)) ∘ m; `incoming` is Aᵀ (rows = in-edges)."""
+    moved = np.asarray(incoming @ (scale * walk)).ravel()
     moved[internal] = 0.0
     return moved
 
@@ -118,19 +146,22 @@ def accumulate(layers: list[np.ndarray], hops: int, damping: float) -> np.ndarra
 
 
 def propagate(
-    strength: sp.csr_matrix,
+    edges: sp.csr_matrix,
+    incoming: sp.csr_matrix,
     internal: np.ndarray,
     *,
     damping: float,
     max_hops: int,
     tolerance: float,
+    unit: float = 1.0,
 ) -> Propagation:
     """τ = Σ_k d^k y_k for k ≤ max_hops, stopping early when the residual ≤ tolerance."""
-    scale = row_scale(degrees(strength))
-    layers = [restart_mass(degrees(strength), internal)]
+    degree = degrees(edges)
+    scale = row_scale(degree, unit)
+    layers = [restart_mass(degree, internal, unit)]
     hops, residual = 0, residual_after(layers, 0, damping)
     while hops < max_hops and residual > tolerance:
-        layers.append(step(strength, scale, internal, layers[-1]))
+        layers.append(step(incoming, scale, internal, layers[-1]))
         hops += 1
         residual = residual_after(layers, hops, damping)
     return Propagation(
@@ -138,9 +169,16 @@ def propagate(
     )
 
 
-def network_trust(raw: np.ndarray) -> np.ndarray:
-    """min(1, τ)."""
-    return np.clip(raw, 0.0, 1.0)
+def network_trust(raw: np.ndarray, damping: float) -> np.ndarray:
+    """L / (1 + L), L = ln(1 + τ / d): bounded, strictly increasing, never flat at the top."""
+    compressed = np.log1p(np.maximum(raw, 0.0) / damping)
+    return compressed / (1.0 + compressed)
+
+
+def raw_trust(bounded: np.ndarray | float, damping: float) -> np.ndarray:
+    """The inverse of network_trust: τ from the stored bounded value."""
+    value = np.clip(np.asarray(bounded, dtype=np.float64), 0.0, 1.0 - 1e-12)
+    return damping * np.expm1(value / (1.0 - value))
 
 
 def neighbour_best(
@@ -149,10 +187,10 @@ def neighbour_best(
     damping: float,
     row_of_entry: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each row v: max over neighbours u of previous[u] · d · W[v, u], and that u (−1)."""
+    """For each row v of Aᵀ: max over in-neighbours u of previous[u] · d · min(1, A[u, v])."""
     count = rows.shape[0]
     indptr, indices = rows.indptr, rows.indices
-    candidate = previous[indices] * rows.data * damping
+    candidate = previous[indices] * np.minimum(rows.data, 1.0) * damping
     lengths = np.diff(indptr)
     nonempty = lengths > 0
     row_max = np.zeros(count)
@@ -169,15 +207,15 @@ def neighbour_best(
 
 
 def best_paths(
-    strength: sp.csr_matrix, internal: np.ndarray, *, damping: float, max_hops: int
+    incoming: sp.csr_matrix, internal: np.ndarray, *, damping: float, max_hops: int
 ) -> BestPaths:
     """Strongest chain from an internal person within k hops, for k = 0 … max_hops."""
     best = np.where(internal, 1.0, 0.0)
-    parent = np.full(strength.shape[0], -1, dtype=np.int64)
+    parent = np.full(incoming.shape[0], -1, dtype=np.int64)
     result = BestPaths(best=[best], parent=[parent])
-    row_of_entry = np.repeat(np.arange(strength.shape[0]), np.diff(strength.indptr))
+    row_of_entry = np.repeat(np.arange(incoming.shape[0]), np.diff(incoming.indptr))
     for _ in range(max_hops):
-        row_max, argmax = neighbour_best(strength, best, damping, row_of_entry)
+        row_max, argmax = neighbour_best(incoming, best, damping, row_of_entry)
         better = row_max > best
         best = np.where(better, row_max, best)
         parent = np.where(better, argmax, parent)

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 
 class FreelancerTrustRead(BaseModel):
-    score: float = Field(description="Overall trust in [0, 1); see the README for the formula.")
+    score: float = Field(
+        description=(
+            "Trust points: the sum of `contributions`, the same points the trust features add "
+            "to a match score under the prior model (shared/trust_features.py)."
+        )
+    )
+    contributions: dict[str, float] = Field(
+        description="Points per trust feature: prior weight x bounded feature value."
+    )
     features: dict[str, float] = Field(
-        description="The trust features of shared/trust_features.py, by name."
+        description="The raw trust features of shared/trust_features.py, by name."
     )
     paths: list[str] = Field(description="The strongest trust paths, in words.")
+    status: Literal["current", "recomputing"] = Field(
+        description=(
+            "'recomputing' while a change to the network (a contact, meeting or vouch) is "
+            "queued but not yet propagated: the numbers are those before it."
+        )
+    )
     computed_at: datetime

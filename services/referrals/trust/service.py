@@ -28,12 +28,15 @@ from services.referrals.trust.freelancers import (
 )
 from services.referrals.trust.schemas import FreelancerTrustRead
 from shared.errors import NotFound
-from shared.models import Freelancer, FreelancerTrust
+from shared.models import Freelancer, FreelancerTrust, Job
+from shared.models.enums import JobStatus
 from shared.queue.jobs import enqueue
+from shared.trust_features import trust_contributions
 
 logger = logging.getLogger("vouch.referrals.trust")
 
 RECOMPUTE_KIND = "recompute_trust"
+RECOMPUTE_DEDUPE_KEY = "all"
 
 
 @dataclass
@@ -45,7 +48,13 @@ class RecomputeSummary:
 
 def schedule_recompute(session: Session) -> None:
     """Queue a debounced full-network recompute in the caller's transaction."""
-    enqueue(session, kind=RECOMPUTE_KIND, payload={}, dedupe_key="all", delay_seconds=2)
+    enqueue(
+        session,
+        kind=RECOMPUTE_KIND,
+        payload={},
+        dedupe_key=RECOMPUTE_DEDUPE_KEY,
+        delay_seconds=2,
+    )
 
 
 def recompute(
@@ -126,13 +135,33 @@ def freelancer_trust(session: Session, freelancer_id: int) -> FreelancerTrustVal
     return value
 
 
+def recompute_pending(session: Session) -> bool:
+    """A network change is queued or being propagated (the debounced job, not the daily one)."""
+    return bool(
+        session.scalar(
+            select(func.count())
+            .select_from(Job)
+            .where(
+                Job.kind == RECOMPUTE_KIND,
+                Job.dedupe_key == RECOMPUTE_DEDUPE_KEY,
+                Job.status.in_([JobStatus.queued.value, JobStatus.running.value]),
+            )
+        )
+    )
+
+
 def freelancer_trust_read(session: Session, freelancer_id: int) -> FreelancerTrustRead:
     if session.get(Freelancer, freelancer_id) is None:
         raise NotFound("No freelancer with this id.")
     value = freelancer_trust(session, freelancer_id)
+    # Points from the stored features with the shared weights: the score is their sum, so the
+    # answer can never disagree with itself or with a match's trust contributions.
+    contributions = trust_contributions(value.features)
     return FreelancerTrustRead(
-        score=value.score,
+        score=sum(contributions.values()),
+        contributions=contributions,
         features=value.features,
         paths=value.paths,
+        status="recomputing" if recompute_pending(session) else "current",
         computed_at=value.computed_at or datetime.now(UTC),
     )

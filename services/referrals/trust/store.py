@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services.referrals.trust.params import CHANNELS
+from services.referrals.trust.params import CHANNELS, RECOMMENDATIONS
 from services.referrals.trust.pgcopy import copy_in, select_arrays
 
 RECOMPUTE_LOCK = "referrals:recompute_trust"
@@ -38,6 +38,7 @@ class Fingerprint:
     interactions: int
     stored: datetime | None
     freelancer_inputs: tuple[Any, ...]
+    vouches: tuple[Any, ...] = ()
 
 
 def advisory_lock(session: Session, name: str, *, shared: bool = False) -> None:
@@ -113,6 +114,43 @@ def freelancer_inputs_fingerprint(session: Session) -> tuple[Any, ...]:
         )
     ).one()
     return tuple(row)
+
+
+def vouches_fingerprint(session: Session) -> tuple[Any, ...]:
+    """Vouches are edges of the network too: any new or ended one means a full computation."""
+    row = session.execute(
+        text("SELECT (SELECT max(id) FROM vouches), (SELECT max(ended_at) FROM vouches)")
+    ).one()
+    return tuple(row)
+
+
+_RECOMMENDATION_CASE = (
+    "CASE v.recommendation "
+    + " ".join(f"WHEN '{name}' THEN {code}" for code, name in enumerate(RECOMMENDATIONS))
+    + " END"
+)
+
+
+def read_vouch_edges(session: Session, *, as_of: date) -> dict[str, np.ndarray]:
+    """Active vouches for freelancers who are contacts: voucher and vouchee contact ids,
+    channel and recommendation codes, age in days of last_met_on."""
+    channel = _CHANNEL_CASE.replace("CASE channel", "CASE v.channel")
+    source, target, code, recommendation = select_arrays(
+        session,
+        "SELECT array_send(array_agg(v.referrer_contact_id)), array_send(array_agg(c.id)),"
+        f" array_send(array_agg((DATE '{as_of.isoformat()}' - v.last_met_on)::int8 * 8"
+        f" + {channel})), array_send(array_agg(({_RECOMMENDATION_CASE})::int8))"
+        " FROM vouches v JOIN contacts c ON c.freelancer_id = v.freelancer_id"
+        " WHERE v.status = 'active' AND c.id <> v.referrer_contact_id",
+        ["int8", "int8", "int8", "int8"],
+    )
+    return {
+        "source": source.astype(np.int64),
+        "target": target.astype(np.int64),
+        "channel": (code & 7).astype(np.int64),
+        "age": (code >> 3).astype(np.float64),
+        "recommendation": recommendation.astype(np.int64),
+    }
 
 
 def count_interactions_after(session: Session, last_id: int) -> int:

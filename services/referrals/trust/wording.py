@@ -1,5 +1,7 @@
-"""Trust paths in words: "Anna Berg (agency) met Jan Novak in person 4 times since 2025; Jan
-Novak worked with Ola Nowak at DB Systel in 2024 and vouches for them (strong)."
+"""Trust paths in words: "Anna Berg (agency) met Jan Novak in person 4 times, last in December
+2025; Jan Novak worked with Ola Nowak at DB Systel in 2024 and vouches for them (strong)."
+
+Every tie says when it was last active, so a reader can tell a living relationship from an old one.
 
 Pure functions over facts already read from the database. People are named, never gendered.
 """
@@ -90,26 +92,33 @@ def _years(first: date | None, last: date | None) -> str:
 def hop_clause(source: Person, target: Person, facts: Sequence[ChannelFacts]) -> str:
     """How source knows target, told through the channel that carries most of the tie."""
     if not facts:
-        return f"{source.label} knows {target.label}"
+        # A hop without meetings is a vouch edge (trust flows voucher -> vouchee).
+        return f"{source.label} vouches for {target.label}"
     main = max(facts, key=lambda f: (f.evidence, f.count))
     who, n = target.label, main.count
-    since = f"{n} times since {main.first.year}"
+    last = f"last in {month(main.last)}"
     if main.channel == WORKED_TOGETHER:
         where = f" at {main.context}" if main.context else ""
         action = f"worked with {who}{where}{_years(main.first, main.last)}"
     elif main.channel == IN_PERSON:
-        action = f"met {who} in person " + (since if n > 1 else f"in {month(main.first)}")
+        action = (
+            f"met {who} in person {n} times, {last}"
+            if n > 1
+            else f"met {who} in person in {month(main.last)}"
+        )
     elif main.channel == VIDEO:
         action = (
-            f"had {n} video calls with {who} since {main.first.year}"
+            f"had {n} video calls with {who}, {last}"
             if n > 1
-            else f"had a video call with {who} in {month(main.first)}"
+            else f"had a video call with {who} in {month(main.last)}"
         )
     elif main.channel == PHONE:
-        action = f"spoke with {who} by phone " + (since if n > 1 else f"in {month(main.first)}")
+        action = f"spoke with {who} by phone " + (
+            f"{n} times, {last}" if n > 1 else f"in {month(main.last)}"
+        )
     else:
         action = f"was in touch with {who} online " + (
-            since if n > 1 else f"in {month(main.first)}"
+            f"{n} times, {last}" if n > 1 else f"in {month(main.last)}"
         )
     return f"{source.label} {action}"
 

@@ -1,0 +1,125 @@
+"""Directed trust: meetings are mutual, vouches flow voucher → vouchee only, warnings pass no
+trust (not even through the warner's meetings), and the top of the scale is never flat."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.referrals.trust.edges import vouch_edges
+from services.referrals.trust.network import NetworkState, apply_interactions, build_network
+from services.referrals.trust.params import RECOMMENDATION_CODE, TrustParams
+from services.referrals.trust.strength import interaction_evidence
+
+PARAMS = TrustParams()
+IN_PERSON = 0
+
+Meeting = tuple[int, int, int, int]  # a, b, channel code, age in days
+Vouch = tuple[int, int, str]  # voucher, vouchee, recommendation
+
+
+def build(
+    size: int, internal: set[int], meetings: list[Meeting], vouches: list[Vouch]
+) -> NetworkState:
+    data = np.array(meetings, dtype=np.int64).reshape(-1, 4)
+    ids = np.arange(size, dtype=np.int64)
+    rows = {
+        "source": np.array([v[0] for v in vouches], dtype=np.int64),
+        "target": np.array([v[1] for v in vouches], dtype=np.int64),
+        "channel": np.zeros(len(vouches), dtype=np.int64),
+        "age": np.full(len(vouches), 10.0),
+        "recommendation": np.array([RECOMMENDATION_CODE[v[2]] for v in vouches], dtype=np.int64),
+    }
+    return build_network(
+        ids,
+        np.isin(ids, sorted(internal)),
+        np.minimum(data[:, 0], data[:, 1]),
+        np.maximum(data[:, 0], data[:, 1]),
+        data[:, 2],
+        data[:, 3].astype(float),
+        PARAMS,
+        vouch_edges(ids, rows, PARAMS),
+    )
+
+
+def test_a_vouch_passes_trust_to_the_vouchee_and_never_back() -> None:
+    # 0 (agency) met 1; 1 vouches for 2; 3 (a stranger) vouches for 1.
+    base = build(4, {0}, [(0, 1, IN_PERSON, 5)], [])
+    vouched = build(4, {0}, [(0, 1, IN_PERSON, 5)], [(1, 2, "strong"), (3, 1, "strong")])
+    assert base.trust[2] == 0 and vouched.trust[2] > 0
+    # The vouchee passes nothing back to the voucher, and the stranger's vouch adds nothing.
+    assert vouched.trust[3] == 0
+    assert vouched.propagation.raw[1] <= base.propagation.raw[1]
+    # A 'strong' carries more than a 'yes'.
+    yes = build(4, {0}, [(0, 1, IN_PERSON, 5)], [(1, 2, "yes")])
+    assert vouched.trust[2] > yes.trust[2] > 0
+
+
+def test_a_warning_passes_no_trust_not_even_through_the_warner_s_meetings() -> None:
+    meetings = [(0, 1, IN_PERSON, 5), (1, 2, IN_PERSON, 5)]
+    met = build(3, {0}, meetings, [])
+    warned = build(3, {0}, meetings, [(1, 2, "against")])
+    reserved = build(3, {0}, meetings, [(1, 2, "reservations")])
+    assert met.trust[2] > 0
+    assert warned.trust[2] == 0 and reserved.trust[2] == 0
+    # The warner keeps the trust they have from the agency.
+    assert warned.trust[1] > 0.3
+
+
+def test_the_scale_keeps_its_order_at_the_top() -> None:
+    # Agency people with 1 … 12 strong ties, met 1 … 12 times, each on its own days: no two
+    # contacts have the same evidence, so none may share a value, and none may reach 1.
+    meetings: list[Meeting] = []
+    size, internal = 200, set(range(12))
+    contact = 12
+    for person in range(12):
+        for tie in range(person + 1):
+            for _ in range(tie + 1):
+                meetings.append((person, contact, IN_PERSON, contact))
+            contact += 1
+    state = build(size, internal, meetings, [])
+    trust = state.trust[:contact]
+    top = np.sort(trust)[-len(trust) // 5 :]
+    assert (trust < 1).all()
+    assert len(np.unique(top)) == len(top)  # never flat for the top fifth
+    assert len(np.unique(trust[:12])) == 12  # agency people ordered by how connected they are
+
+
+@st.composite
+def directed_networks(draw: st.DrawFn) -> tuple[int, list[Meeting], list[Vouch], list[Meeting]]:
+    size = draw(st.integers(4, 20))
+
+    def meeting() -> Meeting:
+        a = draw(st.integers(0, size - 1))
+        b = (a + draw(st.integers(1, size - 1))) % size
+        return a, b, draw(st.integers(0, 4)), draw(st.integers(0, 900))
+
+    meetings = [(0, 1, 0, 0), *(meeting() for _ in range(draw(st.integers(0, 40))))]
+    vouches = []
+    for _ in range(draw(st.integers(0, 8))):
+        a = draw(st.integers(0, size - 1))
+        b = (a + draw(st.integers(1, size - 1))) % size
+        vouches.append((a, b, draw(st.sampled_from(["strong", "yes"]))))
+    added = [meeting() for _ in range(draw(st.integers(1, 3)))]
+    return size, meetings, vouches, added
+
+
+@settings(max_examples=60, deadline=None)
+@given(directed_networks())
+def test_the_incremental_update_equals_a_full_run_with_vouch_edges(
+    case: tuple[int, list[Meeting], list[Vouch], list[Meeting]],
+) -> None:
+    size, meetings, vouches, added = case
+    state = build(size, {0}, meetings, vouches)
+    data = np.array(added, dtype=np.int64)
+    apply_interactions(
+        state,
+        data[:, 0],
+        data[:, 1],
+        interaction_evidence(data[:, 2], data[:, 3].astype(float), PARAMS),
+    )
+    full = build(size, {0}, meetings + added, vouches)
+    np.testing.assert_allclose(state.propagation.raw, full.propagation.raw, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(state.trust, full.trust, rtol=0, atol=2e-9)
+    np.testing.assert_allclose(state.paths.best[-1], full.paths.best[-1], rtol=1e-10, atol=1e-12)
