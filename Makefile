@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench install clean
+.PHONY: run test lint format bench eval install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy shared services
+	$(BIN)/mypy shared services evaluation
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -33,6 +33,9 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_intake
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
+
+eval: $(STAMP)
+	$(BIN)/vouch evaluate --text
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
