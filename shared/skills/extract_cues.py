@@ -1,0 +1,115 @@
+"""Must-have and nice-to-have cues in request text, and which mentions they govern.
+
+A mention takes the nearest cue in its own clause (a sentence, a bullet line, a part between
+semicolons): "Java and Spring are required, Kotlin is a plus" gives Java and Spring "must" and
+Kotlin "nice". A line that is only a cue ("Must-haves:", "Von Vorteil:") governs the bullet and
+short lines under it until the next such heading. "Nicht zwingend" and "not required" are nice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Literal
+
+from shared.skills.extract_mentions import Mention
+
+Requirement = Literal["must", "nice"]
+
+_NICE = re.compile(
+    r"\bnice[-\s]to[-\s]have\b|\bnice\s+to\s+haves?\b|\b(?:a|an|ein|big|great|großes|grosses|"
+    r"klares|echtes)\s+(?:\w+\s+)?plus(?:punkt)?\b|\bis\s+(?:a\s+)?plus\b|\bplus(?:punkt)?\s*[.!)]|"
+    r"\bvon\s+vorteil\b|\bvorteilhaft\b|\bw(?:ü|ue)nschenswert\b|\bidealerweise\b|\boptional\b|"
+    r"\bpreferred\b|\bpreferably\b|\bdesirable\b|\bdesired\b|\bideally\b|\bbonus\b|"
+    r"\bwould\s+be\s+(?:nice|great|good|helpful|an\s+advantage)\b|\bw(?:ä|ae)re\s+sch(?:ö|oe)n\b|"
+    r"\bgerne?\b|\bhilfreich\b|\bhelpful\b|\badvantage(?:ous)?\b|\bbeneficial\b|"
+    r"\bnicht\s+(?:zwingend|erforderlich|notwendig|n(?:ö|oe)tig|voraussetzung)\b|"
+    r"\bnot\s+(?:required|mandatory|essential|a\s+must)\b",
+    re.IGNORECASE,
+)
+_MUST = re.compile(
+    r"\bmust\b|\brequired\b|\brequirements?\b|\bmandatory\b|\bessential\b|\bobligatory\b|"
+    r"\bprerequisites?\b|\bindispensable\b|\bzwingend\b|\bsetzen\b[^.;\n]{0,80}?\bvoraus\b|"
+    r"\bvorausgesetzt\b|\bvoraussetzung(?:en)?\b|\berforderlich\b|\bmuss\b|\bmüssen\b|"
+    r"\bmuss-\w+|\bpflicht\b|\bunabdingbar\b|\bunerlässlich\b|\bnotwendig\b",
+    re.IGNORECASE,
+)
+# Where a clause ends: a line break, a semicolon, or a full stop, "!" or "?" before a space.
+_CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>]|\d{1,2}[.)])\s")
+_SHORT_LINE_WORDS = 6
+
+
+def requirements(text: str, mentions: Sequence[Mention]) -> list[Requirement | None]:
+    """For each mention, the requirement its clause (or heading) states, if any."""
+    if not mentions:
+        return []
+    cues = [
+        cue for cue in _cues(text) if not any(m.start < cue[1] and cue[0] < m.end for m in mentions)
+    ]  # "Requirements Engineering" is a skill, not a cue
+    if not cues:
+        return [None] * len(mentions)
+    boundaries = [match.start() for match in _CLAUSE_END.finditer(text)]
+    headings = _headings(text, cues, mentions)
+    result: list[Requirement | None] = []
+    for mention in mentions:
+        at = bisect_right(boundaries, mention.start)
+        clause_start = boundaries[at - 1] + 1 if at > 0 else 0
+        clause_end = boundaries[at] if at < len(boundaries) else len(text)
+        nearest: tuple[int, Requirement] | None = None
+        for start, end, kind in cues:
+            if start >= clause_start and end <= clause_end:
+                distance = start - mention.end if start >= mention.end else mention.start - end
+                if nearest is None or abs(distance) < nearest[0]:
+                    nearest = (abs(distance), kind)
+        result.append(nearest[1] if nearest else _heading_for(headings, mention.start))
+    return result
+
+
+def _cues(text: str) -> list[tuple[int, int, Requirement]]:
+    nice = [(match.start(), match.end(), "nice") for match in _NICE.finditer(text)]
+    must = [
+        (match.start(), match.end(), "must")
+        for match in _MUST.finditer(text)
+        if not any(start < match.end() and match.start() < end for start, end, _ in nice)
+    ]
+    cues: list[tuple[int, int, Requirement]] = [*nice, *must]  # type: ignore[list-item]
+    return sorted(cues)
+
+
+def _headings(
+    text: str, cues: list[tuple[int, int, Requirement]], mentions: Sequence[Mention]
+) -> list[tuple[int, int, Requirement]]:
+    """(start, end, kind) of the text a cue-only line governs: its bullets and short lines."""
+    spans: list[tuple[int, int, Requirement]] = []
+    for start, _, kind in cues:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if any(line_start <= mention.start < line_end for mention in mentions):
+            continue
+        governed_end = line_end
+        position = line_end + 1
+        while position < len(text):
+            next_end = text.find("\n", position)
+            next_end = len(text) if next_end < 0 else next_end
+            line = text[position:next_end]
+            if line.strip() and not (
+                _BULLET_LINE.match(line) or len(line.split()) <= _SHORT_LINE_WORDS
+            ):
+                break
+            is_cue_line = any(position <= cue_start < next_end for cue_start, _, _ in cues)
+            if is_cue_line and not any(position <= m.start < next_end for m in mentions):
+                break  # the next heading
+            governed_end = next_end
+            position = next_end + 1
+        spans.append((line_end, governed_end, kind))
+    return spans
+
+
+def _heading_for(headings: list[tuple[int, int, Requirement]], position: int) -> Requirement | None:
+    for start, end, kind in headings:
+        if start <= position < end:
+            return kind
+    return None

@@ -1,0 +1,136 @@
+"""Finding skill mentions in tokenised text: longest spelling first, then the guards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from shared.skills.extract_guards import TECH_FOLLOWERS, TECH_LEADERS, Guard
+from shared.skills.extract_tokens import Candidate, Matcher, Tokens
+
+# What may stand between two skills of one list: "Ansible, Puppet und Chef", "Java/Kotlin".
+_LIST_GAP = re.compile(
+    r"(?:[\s,;/|&+()\[\]•·*▪◦–—:-]|\b(?:and|und|or|oder|sowie|as well as|plus|with|mit)\b)*",
+    re.IGNORECASE,
+)
+_MAX_LIST_GAP = 40
+_BULLETS = " \t\u00a0-•*·–▪►◦>"
+# How far back a veto such as "Hong " or "Home-" is looked for.
+_LOOK_BEHIND = 30
+
+
+class Verdict(Enum):
+    no = 0
+    yes = 1
+    in_context = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One accepted mention: the skill, the characters, and the tokens it covers."""
+
+    slug: str
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
+    """Mentions in text order; a token belongs to at most one mention."""
+    text = tokens.text
+    found: list[tuple[Candidate, Verdict]] = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        chosen: tuple[Candidate, Verdict] | None = None
+        for candidate in matcher.candidates_at(tokens, index):
+            verdict = _judge(text, candidate, matcher.guards.get(candidate.key))
+            if verdict is not Verdict.no:
+                chosen = (candidate, verdict)
+                break
+        if chosen is None:
+            index += 1
+            continue
+        found.append(chosen)
+        index = chosen[0].last + 1
+    if any(verdict is Verdict.in_context for _, verdict in found):
+        accepted = _resolve_context(tokens, found)
+    else:
+        accepted = [candidate for candidate, _ in found]
+    return [
+        Mention(candidate.slug, candidate.start, candidate.end, candidate.first, candidate.last)
+        for candidate in accepted
+    ]
+
+
+def _judge(text: str, candidate: Candidate, guard: Guard | None) -> Verdict:
+    if candidate.last > candidate.first and len(candidate.key) <= 4:
+        # "I am" is not IAM: a short spelling over several words needs them glued ("R/3").
+        span = text[candidate.start : candidate.end]
+        if any(char.isspace() for char in span):
+            return Verdict.no
+    if guard is None:
+        return Verdict.yes
+    if not guard.written(text[candidate.start : candidate.end]):
+        return Verdict.no
+    if guard.not_before is not None and guard.not_before.match(text, candidate.end):
+        return Verdict.no
+    if guard.not_after is not None:
+        before = text[max(0, candidate.start - _LOOK_BEHIND) : candidate.start]
+        if guard.not_after.search(before):
+            return Verdict.no
+    if guard.context or (guard.initial_context and _starts_sentence(text, candidate.start)):
+        return Verdict.in_context
+    return Verdict.yes
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in _BULLETS:
+        position -= 1
+    return position < 0 or text[position] in "\n\r.!?"
+
+
+def _resolve_context(tokens: Tokens, found: list[tuple[Candidate, Verdict]]) -> list[Candidate]:
+    """Keep a mention that needs context when a technology word or an accepted skill is next
+    to it; repeat, so "Puppet, Chef, Ansible" accepts Chef through Ansible, then Puppet."""
+    accepted = [verdict is Verdict.yes for _, verdict in found]
+    changed = True
+    while changed:
+        changed = False
+        for position, (candidate, _) in enumerate(found):
+            if accepted[position]:
+                continue
+            if _has_tech_word(tokens, candidate) or _has_listed_neighbour(
+                tokens.text, found, accepted, position
+            ):
+                accepted[position] = True
+                changed = True
+    return [candidate for (candidate, _), keep in zip(found, accepted, strict=True) if keep]
+
+
+def _has_tech_word(tokens: Tokens, candidate: Candidate) -> bool:
+    following = candidate.last + 1
+    if following < len(tokens) and tokens.inner_keys[following] in TECH_FOLLOWERS:
+        gap = tokens.text[candidate.end : tokens.starts[following]]
+        if len(gap) <= 2 and "\n" not in gap:
+            return True
+    preceding = candidate.first - 1
+    return preceding >= 0 and tokens.inner_keys[preceding] in TECH_LEADERS
+
+
+def _has_listed_neighbour(
+    text: str, found: list[tuple[Candidate, Verdict]], accepted: list[bool], position: int
+) -> bool:
+    candidate = found[position][0]
+    if position > 0 and accepted[position - 1]:
+        gap = text[found[position - 1][0].end : candidate.start]
+        if len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap):
+            return True
+    if position + 1 < len(found) and accepted[position + 1]:
+        gap = text[candidate.end : found[position + 1][0].start]
+        if len(gap) <= _MAX_LIST_GAP and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
