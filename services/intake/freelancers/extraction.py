@@ -19,14 +19,7 @@ from sqlalchemy.orm import Session
 
 from services.intake.freelancers.schemas import MAX_EVIDENCE
 from services.intake.taxonomy import IntakeTaxonomy
-
-try:  # TEMPORARY until shared/skills/extract.py lands (EXTRACT): no extraction before then
-    from shared.skills.extract import extract_skills
-except ImportError:  # pragma: no cover
-
-    def extract_skills(text: str, taxonomy: Any = None, **_: Any) -> list[Any]:
-        return []
-
+from shared.skills.extract import extract_skills
 
 # The text fields extraction reads, in the order their evidence is listed.
 TEXT_FIELDS = ("headline", "summary", "cv_text")
