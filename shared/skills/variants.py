@@ -1,0 +1,501 @@
+"""Spelling rules: practitioners' forms of a skill name rewritten into forms the catalogue lists.
+
+A rule only removes or translates parts of a term whose meaning is fixed; a rewritten term
+counts only if it is a known spelling (and passes the rule's check), so no rule invents a
+skill. The rules, tried in this order once the whole term and a trailing version failed:
+
+1. parenthetical qualifier: "Java (Computerprogrammierung)" → "Java".
+2. trailing German verb of a skill phrase: "Softwaretests durchführen" → "Softwaretests",
+   "Datenbanken verwalten" → "Datenbankverwaltung".
+3. "IKT"/"ICT" prefix (ESCO's word for IT): "IKT-Sicherheit" → "IT-Sicherheit", then "Sicherheit".
+4. vendor prefix, only when the rest is a skill of that vendor (its name starts with the
+   vendor, or it builds on the vendor's platform): "amazon-s3", "ms-sql-server",
+   "apache-kafka"; "apache-helicopter" and "azure-sql" (plain SQL) stay unrecognised.
+5. language prefix of a library tag, when the library builds on the language:
+   "python-pandas" → pandas.
+6. facet word after a skill in a tag: "jenkins-pipeline", "tableau-api", "redis-cluster",
+   "java-developer", "SAP Berater".
+7. "js" suffix of a JavaScript-world skill: "babeljs", "sequelize.js" → Babel, Sequelize.
+8. German adjective endings: "agiles Projektmanagement" → "agile Projektmanagement".
+9. German compounds, modifier + suffix: first both translated to English ("Datenbank" +
+   "verwaltung" → "database administration"), then, for suffixes that only say "knowledge
+   of" or "work with" (-kenntnisse, -entwicklung, -programmierung, -administration …), the
+   modifier's own skill: "Java-Entwicklung" → Java. The modifier must be a known skill.
+10. plurals and singulars (English -s/-ies, German -e/-en/-n) of a known spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from shared.skills.keys import fold, term_key
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A known spelling a term was rewritten to: the skill, the key that matched, a version."""
+
+    slug: str
+    key: str
+    version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillFacts:
+    """What the rules may ask the taxonomy about a skill."""
+
+    direct: Callable[[str], Match | None]  # whole term, then trailing version
+    vendors_of: Callable[[str], frozenset[str]]  # vendor groups of a skill
+    builds_on: Callable[[str, str], bool]  # does skill A relate to skill B (either way)
+
+
+# How many rules may apply one after another ("IKT-Systemintegration (Software)").
+MAX_DEPTH = 3
+
+_PARENTHETICAL = re.compile(r"^(?P<rest>.*?\S)\s*[(\[][^()\[\]]*[)\]]\s*$")
+_TOKEN_SPLIT = re.compile(r"[\s\-_/,:]+")
+
+# Prefix words → vendor group. A skill belongs to a group when one of its spellings starts
+# with a word of the group, or when it relates to the group's platform skill.
+VENDOR_PREFIXES: dict[str, str] = {
+    "amazon": "amazon",
+    "aws": "amazon",
+    "apache": "apache",
+    "google": "google",
+    "gcp": "google",
+    "googlecloud": "google",
+    "microsoft": "microsoft",
+    "ms": "microsoft",
+    "msft": "microsoft",
+    "azure": "azure",
+    "ibm": "ibm",
+    "oracle": "oracle",
+    "sap": "sap",
+    "atlassian": "atlassian",
+    "hashicorp": "hashicorp",
+    "adobe": "adobe",
+    "salesforce": "salesforce",
+    "redhat": "redhat",
+    "vmware": "vmware",
+    "cisco": "cisco",
+    "elastic": "elastic",
+    "jetbrains": "jetbrains",
+}
+# Platform skills whose products belong to a vendor group ("S3" relates to AWS).
+VENDOR_PLATFORMS: dict[str, tuple[str, ...]] = {
+    "aws": ("amazon",),
+    "azure": ("azure", "microsoft"),
+    "gcp": ("google",),
+    "sap": ("sap",),
+    "salesforce": ("salesforce",),
+    "dynamics-365": ("microsoft",),
+    "microsoft-365": ("microsoft",),
+    "power-platform": ("microsoft",),
+    "oracle-database": ("oracle",),
+    "ibm-cloud": ("ibm",),
+    "atlassian": ("atlassian",),
+}
+# "Azure X" is Microsoft's too.
+VENDOR_IMPLIES: dict[str, tuple[str, ...]] = {"azure": ("microsoft",)}
+
+# Language or platform prefix of a library tag → the skill the library must build on.
+LANGUAGE_PREFIXES: dict[str, str] = {
+    "python": "python",
+    "py": "python",
+    "java": "java",
+    "javascript": "javascript",
+    "js": "javascript",
+    "node": "nodejs",
+    "nodejs": "nodejs",
+    "typescript": "typescript",
+    "php": "php",
+    "ruby": "ruby",
+    "r": "r",
+    "scala": "scala",
+    "kotlin": "kotlin",
+    "swift": "swift",
+    "golang": "go",
+    "csharp": "csharp",
+    "dotnet": "dotnet",
+    "react": "react",
+    "angular": "angular",
+    "vue": "vuejs",
+    "django": "django",
+    "spring": "spring",
+    "android": "android",
+    "ios": "ios",
+    "sap": "sap",
+}
+
+# Words after a skill that name a part of it or a role working with it, not another skill.
+FACETS = frozenset(
+    {
+        "api", "apis", "restapi", "sdk", "cli", "cluster", "clusters", "pipeline", "pipelines",
+        "query", "queries", "plugin", "plugins", "library", "libraries", "lib", "framework",
+        "client", "programming", "development", "developer", "developers", "dev", "engineer",
+        "engineering", "admin", "administrator", "administration", "language", "lang",
+        "scripting", "scripts", "script", "platform", "ecosystem", "expert", "consultant",
+        "consulting", "specialist", "architect", "skills", "knowledge", "experience", "basics",
+        "kenntnisse", "erfahrung", "entwickler", "entwicklerin", "berater", "beraterin",
+        "berater/in", "administrator/in", "spezialist", "experte", "core", "stack", "tools",
+        "tooling", "services", "service", "software", "ide",
+    }
+)  # fmt: skip
+
+# German verbs that end ESCO-style skill phrases, with the noun they compound to (or "" when
+# the verb only says "use"/"carry out").
+GERMAN_VERBS: dict[str, str] = {
+    "durchfuehren": "",
+    "anwenden": "",
+    "verwenden": "",
+    "nutzen": "",
+    "benutzen": "",
+    "einsetzen": "",
+    "beherrschen": "",
+    "bedienen": "",
+    "verwalten": "verwaltung",
+    "administrieren": "administration",
+    "entwickeln": "entwicklung",
+    "programmieren": "programmierung",
+    "testen": "tests",
+    "analysieren": "analyse",
+    "modellieren": "modellierung",
+    "planen": "planung",
+    "entwerfen": "design",
+    "konzipieren": "design",
+    "implementieren": "implementierung",
+    "konfigurieren": "konfiguration",
+    "ueberwachen": "ueberwachung",
+    "integrieren": "integration",
+    "automatisieren": "automatisierung",
+    "optimieren": "optimierung",
+    "betreiben": "betrieb",
+    "managen": "management",
+    "leiten": "leitung",
+}
+
+# German compound suffixes → English words to try after the translated modifier, and whether
+# the modifier's own skill stands for the whole ("Java-Kenntnisse" is Java).
+_S = True
+_X = False
+GERMAN_SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "kenntnisse": ((), _S),
+    "kenntnis": ((), _S),
+    "erfahrung": ((), _S),
+    "erfahrungen": ((), _S),
+    "knowhow": ((), _S),
+    "wissen": ((), _S),
+    "methodik": ((), _S),
+    "methode": ((), _S),
+    "methoden": ((), _S),
+    "technologien": (("technologies",), _S),
+    "technologie": (("technology",), _S),
+    "beratung": (("consulting",), _S),
+    "einfuehrung": (("implementation",), _S),
+    "implementierung": (("implementation",), _S),
+    "projekte": ((), _S),
+    "umfeld": ((), _S),
+    "umgebung": ((), _S),
+    "entwicklung": (("development", "engineering"), _S),
+    "entwickler": (("development", "developer"), _S),
+    "programmierung": (("programming", "development"), _S),
+    "administration": (("administration",), _S),
+    "verwaltung": (("administration", "management"), _S),
+    "betrieb": (("operations",), _S),
+    "konfiguration": (("configuration",), _S),
+    "optimierung": (("optimization",), _S),
+    "management": (("management",), _X),
+    "analyse": (("analysis",), _X),
+    "analysen": (("analysis",), _X),
+    "analytik": (("analytics", "analysis"), _X),
+    "design": (("design",), _X),
+    "entwurf": (("design",), _X),
+    "architektur": (("architecture",), _X),
+    "sicherheit": (("security",), _X),
+    "tests": (("testing",), _X),
+    "test": (("testing",), _X),
+    "testing": (("testing",), _X),
+    "modellierung": (("modeling", "modelling"), _X),
+    "integration": (("integration",), _X),
+    "automatisierung": (("automation",), _X),
+    "planung": (("planning",), _X),
+    "migration": (("migration",), _X),
+    "erhebung": (("elicitation", "engineering"), _X),
+    "systeme": (("systems",), _X),
+    "system": (("system", "systems"), _X),
+    "ueberwachung": (("monitoring",), _X),
+    "visualisierung": (("visualization",), _X),
+    "qualitaet": (("quality",), _X),
+    "leitung": (("management",), _X),
+    "steuerung": (("management",), _X),
+    "dienste": (("services",), _X),
+    "netzwerke": (("networks",), _X),
+}
+_SUFFIXES_LONGEST_FIRST = sorted(GERMAN_SUFFIXES, key=len, reverse=True)
+
+# German compound modifiers (as keys, "Fugen-s" forms included) → English.
+GERMAN_MODIFIERS: dict[str, tuple[str, ...]] = {
+    "datenbank": ("database",),
+    "datenbanken": ("database",),
+    "netzwerk": ("network",),
+    "netzwerks": ("network",),
+    "netz": ("network",),
+    "anforderungs": ("requirements",),
+    "anforderung": ("requirements",),
+    "software": ("software",),
+    "system": ("system",),
+    "systems": ("system",),
+    "daten": ("data",),
+    "anwendungs": ("application",),
+    "applikations": ("application",),
+    "geschaeftsprozess": ("business process",),
+    "geschaeftsprozesse": ("business process",),
+    "prozess": ("process", "business process"),
+    "prozesse": ("process", "business process"),
+    "projekt": ("project",),
+    "qualitaets": ("quality",),
+    "informations": ("information",),
+    "infrastruktur": ("infrastructure",),
+    "benutzer": ("user",),
+    "nutzer": ("user",),
+    "schnittstellen": ("interface", "api"),
+    "konfigurations": ("configuration",),
+    "aenderungs": ("change",),
+    "stoerungs": ("incident",),
+    "vorfall": ("incident",),
+    "risiko": ("risk",),
+    "service": ("service",),
+    "dienst": ("service",),
+    "unternehmens": ("enterprise",),
+    "loesungs": ("solution",),
+    "plattform": ("platform",),
+    "produkt": ("product",),
+    "test": ("test",),
+    "last": ("load",),
+    "leistungs": ("performance",),
+    "regressions": ("regression",),
+    "integrations": ("integration",),
+    "komponenten": ("unit", "component"),
+    "modul": ("unit", "module"),
+    "akzeptanz": ("acceptance",),
+    "abnahme": ("acceptance",),
+    "sicherheits": ("security",),
+    "penetrations": ("penetration",),
+    "web": ("web",),
+    "server": ("server",),
+    "cloud": ("cloud",),
+    "it": ("it",),
+    "ikt": ("it",),
+    "mobil": ("mobile",),
+    "app": ("app", "mobile app"),
+    "spiele": ("game",),
+    "release": ("release",),
+    "versions": ("version",),
+    "wissens": ("knowledge",),
+    "dokumenten": ("document",),
+    "identitaets": ("identity",),
+    "zugriffs": ("access",),
+    "berechtigungs": ("authorization",),
+    "stammdaten": ("master data",),
+    "lieferanten": ("vendor",),
+    "portfolio": ("portfolio",),
+    "programm": ("programme",),
+    "team": ("team",),
+    "stakeholder": ("stakeholder",),
+    "kunden": ("customer",),
+    "frontend": ("frontend",),
+    "backend": ("backend",),
+    "fullstack": ("full stack",),
+    "architektur": ("architecture",),
+    "schwachstellen": ("vulnerability",),
+    "bedrohungs": ("threat",),
+    "sprach": ("speech",),
+    "bild": ("image",),
+}
+
+# Words that start an ESCO-style label and only say "information and communication technology".
+_ICT_PREFIXES = frozenset({"ikt", "ict"})
+_GERMAN_ADJECTIVE_ENDINGS = ("es", "er", "en", "em")
+# Plural/singular rules need stems this long ("Sass" is not "SAS"s).
+_MIN_STEM = 5
+
+
+def resolve(text: str, facts: SkillFacts) -> Match | None:
+    """The first known spelling the rules rewrite `text` to, or None."""
+    return _resolve(text.strip(), facts, MAX_DEPTH)
+
+
+def _resolve(text: str, facts: SkillFacts, depth: int) -> Match | None:
+    if not text:
+        return None
+    found = facts.direct(text)
+    if found is not None or depth == 0:
+        return found
+    for candidate in _rewrites(text, facts, depth - 1):
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def _rewrites(text: str, facts: SkillFacts, depth: int) -> Iterator[Match | None]:
+    """Each rule's result in turn (lazily, so the first success stops the search)."""
+    yield _parenthetical(text, facts, depth)
+    tokens = [token for token in _TOKEN_SPLIT.split(fold(text)) if token]
+    if not tokens:
+        return
+    yield _trailing_verb(tokens, facts, depth)
+    yield _ict_prefix(tokens, facts, depth)
+    yield _vendor_prefix(tokens, facts, depth)
+    yield _language_prefix(tokens, facts, depth)
+    yield _facet_suffix(tokens, facts, depth)
+    yield _js_suffix(text, facts, depth)
+    yield _adjective_ending(tokens, facts, depth)
+    yield _german_compound(term_key(text), facts, depth)
+    yield _plural(term_key(text), facts)
+
+
+def _parenthetical(text: str, facts: SkillFacts, depth: int) -> Match | None:
+    match = _PARENTHETICAL.match(text)
+    return _resolve(match["rest"], facts, depth) if match else None
+
+
+def _trailing_verb(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    if len(tokens) < 2:
+        return None
+    noun = GERMAN_VERBS.get(term_key(tokens[-1]))
+    if noun is None:
+        return None
+    rest = " ".join(tokens[:-1])
+    if noun:
+        # "Datenbanken verwalten" → "Datenbankverwaltung": the object, singular, + the noun.
+        for stem in _singulars(term_key(rest)):
+            found = _german_compound(stem + noun, facts, depth)
+            if found is not None:
+                return found
+        return None
+    return _resolve(rest, facts, depth)
+
+
+def _ict_prefix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    if len(tokens) < 2 or tokens[0] not in _ICT_PREFIXES:
+        return None
+    rest = " ".join(tokens[1:])
+    return _resolve(f"it {rest}", facts, depth) or _resolve(rest, facts, depth)
+
+
+def _vendor_prefix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    for width in (2, 1):
+        if len(tokens) <= width:
+            continue
+        group = VENDOR_PREFIXES.get(term_key("".join(tokens[:width])))
+        if group is None:
+            continue
+        found = _resolve(" ".join(tokens[width:]), facts, depth)
+        if found is not None and group in facts.vendors_of(found.slug):
+            return found
+    return None
+
+
+def _language_prefix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    if len(tokens) < 2:
+        return None
+    base = LANGUAGE_PREFIXES.get(term_key(tokens[0]))
+    if base is None:
+        return None
+    found = _resolve(" ".join(tokens[1:]), facts, depth)
+    if found is not None and found.slug != base and facts.builds_on(found.slug, base):
+        return found
+    return None
+
+
+def _facet_suffix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    if len(tokens) < 2:
+        return None
+    for width in (2, 1):
+        if len(tokens) > width and term_key("".join(tokens[-width:])) in FACETS:
+            found = _resolve(" ".join(tokens[:-width]), facts, depth)
+            if found is not None:
+                return found
+    return None
+
+
+def _js_suffix(text: str, facts: SkillFacts, depth: int) -> Match | None:
+    key = term_key(text)
+    if not key.endswith("js") or len(key) < 5:
+        return None
+    found = _resolve(key[:-2], facts, depth)
+    if found is not None and (
+        facts.builds_on(found.slug, "javascript")
+        or facts.builds_on(found.slug, "nodejs")
+        or facts.builds_on(found.slug, "typescript")
+    ):
+        return found
+    return None
+
+
+def _adjective_ending(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
+    first = tokens[0]
+    if len(tokens) < 2 or len(first) < _MIN_STEM:
+        return None
+    for ending in _GERMAN_ADJECTIVE_ENDINGS:
+        if first.endswith(ending):
+            return _resolve(" ".join([first[: -len(ending)] + "e", *tokens[1:]]), facts, depth)
+    return None
+
+
+def _german_compound(key: str, facts: SkillFacts, depth: int) -> Match | None:
+    for suffix in _SUFFIXES_LONGEST_FIRST:
+        if not key.endswith(suffix) or len(key) - len(suffix) < 1:
+            continue
+        modifier = key[: -len(suffix)]
+        english_suffixes, modifier_stands_for_whole = GERMAN_SUFFIXES[suffix]
+        for english_modifier in _english_modifiers(modifier):
+            for english_suffix in english_suffixes:
+                found = facts.direct(f"{english_modifier} {english_suffix}")
+                if found is not None:
+                    return found
+        if modifier_stands_for_whole:
+            for stem in (modifier, modifier[:-1] if modifier.endswith("s") else ""):
+                found = facts.direct(stem) if stem else None
+                if found is not None:
+                    return found
+    return None
+
+
+def _english_modifiers(modifier: str) -> list[str]:
+    """English forms of a compound's modifier: by the word list, then the modifier itself."""
+    english = list(GERMAN_MODIFIERS.get(modifier, ()))
+    if not english and modifier.endswith("s"):
+        english = list(GERMAN_MODIFIERS.get(modifier[:-1], ()))
+    # German compounds often take English words as they are ("Performancetests").
+    english.append(modifier)
+    return english
+
+
+def _singulars(key: str) -> list[str]:
+    """The key and its German/English singular forms, longest first."""
+    forms = [key]
+    for ending in ("en", "n", "e", "s"):
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM - 1:
+            forms.append(key[: -len(ending)])
+    return forms
+
+
+def _plural(key: str, facts: SkillFacts) -> Match | None:
+    forms: list[str] = []
+    if key.endswith("ies") and len(key) > _MIN_STEM:
+        forms.append(key[:-3] + "y")
+    if key.endswith("s") and not key.endswith("ss") and len(key) > _MIN_STEM:
+        forms.append(key[:-1])
+    for ending in ("en", "n", "e"):
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            forms.append(key[: -len(ending)])
+    if len(key) >= _MIN_STEM - 1:
+        forms += [key + "s", key + "e", key + "en"]
+    for form in forms:
+        found = facts.direct(form)
+        if found is not None:
+            return found
+    return None
