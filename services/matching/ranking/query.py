@@ -27,6 +27,16 @@ class RequestQuery:
     engagement: str  # freelance | permanent | either
     text: str  # title, description and skill terms
     reference_year: int  # recency is measured from the request's creation year
+    # Per skill: "request" (the structured list) or "text" (named only in title/description).
+    skill_sources: tuple[str, ...] = ()
+    # Must-have terms the catalogue does not know: met when the profile's text holds them.
+    must_terms: tuple[str, ...] = ()
+    # For the response: skills read from the request text, and terms nobody recognised.
+    skills_from_text: tuple[dict[str, object], ...] = ()
+    unrecognised_terms: tuple[str, ...] = ()
+
+    def source_of(self, j: int) -> str:
+        return self.skill_sources[j] if j < len(self.skill_sources) else "request"
 
 
 @dataclass(frozen=True)
@@ -43,10 +53,17 @@ class PreparedQuery:
     text_weights: np.ndarray
     encoder: TextEncoder
     catalogue: Catalogue
+    # Per must-have term: the vocabulary ids of its tokens (empty: no profile uses the term).
+    must_term_ids: tuple[np.ndarray, ...] = ()
 
     @property
     def must_columns(self) -> np.ndarray:
         return self.columns[self.query.must_have]
+
+    @property
+    def must_count(self) -> int:
+        """Must-haves of every kind: catalogue skills plus unrecognised terms."""
+        return int(self.query.must_have.sum()) + len(self.query.must_terms)
 
     @property
     def reach_columns(self) -> np.ndarray:
@@ -73,6 +90,19 @@ def prepare(query: RequestQuery, catalogue: Catalogue, encoder: TextEncoder) -> 
         related.append((np.asarray(slots, dtype=np.int64), weights.astype(np.float64)))
     gather_columns = np.concatenate([columns, np.asarray(extra, dtype=np.int64)])
     terms, weights = encoder.query(query.text)
+    must_term_ids = []
+    for term in query.must_terms:
+        ids = encoder.term_ids(term)
+        # A term with a token no profile uses cannot be held by anyone.
+        must_term_ids.append(ids if len(ids) == len(set(encoder.tokens(term))) else ids[:0])
     return PreparedQuery(
-        query, columns, gather_columns, tuple(related), terms, weights, encoder, catalogue
+        query,
+        columns,
+        gather_columns,
+        tuple(related),
+        terms,
+        weights,
+        encoder,
+        catalogue,
+        tuple(must_term_ids),
     )
