@@ -47,11 +47,12 @@ def extract_skills(
         return []
     taxonomy = get_catalogue_taxonomy() if taxonomy is None else taxonomy
     matcher = matcher_for(taxonomy)
-    mentions = find_mentions(tokenise(text), matcher)
+    tokens = tokenise(text)
+    mentions = find_mentions(tokens, matcher)
     if not mentions:
         return []
     stated = stated_years(text, mentions, today or date.today())
-    cues = requirements(text, mentions)
+    cues = requirements(text, mentions, tokens.inner_keys)
     by_slug: dict[str, list[int]] = defaultdict(list)
     for position, mention in enumerate(mentions):
         by_slug[mention.slug].append(position)

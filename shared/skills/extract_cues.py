@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from shared.skills.extract_mentions import Mention
@@ -41,10 +41,69 @@ _BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>]|\d{1,2}[.)])\s")
 _SHORT_LINE_WORDS = 6
 
 
-def requirements(text: str, mentions: Sequence[Mention]) -> list[Requirement | None]:
-    """For each mention, the requirement its clause (or heading) states, if any."""
+# Every cue contains one of these words (as `term_key` spells them): texts without any, most
+# CVs, skip the two patterns.
+_TRIGGERS = frozenset(
+    [
+        "must",
+        "required",
+        "requirement",
+        "requirements",
+        "mandatory",
+        "essential",
+        "obligatory",
+        "prerequisite",
+        "prerequisites",
+        "indispensable",
+        "zwingend",
+        "voraus",
+        "vorausgesetzt",
+        "voraussetzung",
+        "voraussetzungen",
+        "erforderlich",
+        "muss",
+        "muessen",
+        "pflicht",
+        "unabdingbar",
+        "unerlaesslich",
+        "notwendig",
+        "nice",
+        "plus",
+        "pluspunkt",
+        "vorteil",
+        "vorteilhaft",
+        "wuenschenswert",
+        "idealerweise",
+        "optional",
+        "preferred",
+        "preferably",
+        "desirable",
+        "desired",
+        "ideally",
+        "bonus",
+        "schoen",
+        "gern",
+        "gerne",
+        "hilfreich",
+        "helpful",
+        "advantage",
+        "advantageous",
+        "beneficial",
+    ]
+)
+
+
+def requirements(
+    text: str, mentions: Sequence[Mention], words: Iterable[str]
+) -> list[Requirement | None]:
+    """For each mention, the requirement its clause (or heading) states, if any.
+
+    `words` are the text's token keys, to skip texts that hold no cue word at all.
+    """
     if not mentions:
         return []
+    if _TRIGGERS.isdisjoint(words):
+        return [None] * len(mentions)
     cues = [
         cue for cue in _cues(text) if not any(m.start < cue[1] and cue[0] < m.end for m in mentions)
     ]  # "Requirements Engineering" is a skill, not a cue

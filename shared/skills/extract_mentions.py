@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from shared.skills.extract_guards import TECH_FOLLOWERS, TECH_LEADERS, Guard
+from shared.skills.extract_guards import TECH_FOLLOWERS, TECH_LEADERS, Context, Guard
 from shared.skills.extract_tokens import Candidate, Matcher, Tokens
 
 # What may stand between two skills of one list: "Ansible, Puppet und Chef", "Java/Kotlin".
@@ -43,7 +43,13 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
     found: list[tuple[Candidate, Verdict]] = []
     index = 0
     count = len(tokens)
+    openers = matcher.openers
+    first_keys = tokens.first_keys
     while index < count:
+        key = first_keys[index]
+        if key not in openers and key[-1] != "s" and not "0" <= key[-1] <= "9":
+            index += 1  # the common case: a word that starts no spelling
+            continue
         chosen: tuple[Candidate, Verdict] | None = None
         for candidate in matcher.candidates_at(tokens, index):
             verdict = _judge(text, candidate, matcher.guards.get(candidate.key))
@@ -81,9 +87,15 @@ def _judge(text: str, candidate: Candidate, guard: Guard | None) -> Verdict:
         before = text[max(0, candidate.start - _LOOK_BEHIND) : candidate.start]
         if guard.not_after.search(before):
             return Verdict.no
-    if guard.context or (guard.initial_context and _starts_sentence(text, candidate.start)):
+    if guard.context is Context.never:
+        return Verdict.yes
+    if guard.context is Context.always:
         return Verdict.in_context
-    return Verdict.yes
+    initial = _starts_sentence(text, candidate.start)
+    if guard.context is Context.at_sentence_start:
+        return Verdict.in_context if initial else Verdict.yes
+    capitalised = text[candidate.start].isupper() and not initial
+    return Verdict.yes if capitalised else Verdict.in_context
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -17,9 +17,11 @@ larger, so two projects that overlap are not counted twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from shared.skills.extract_mentions import Mention
 
@@ -30,42 +32,37 @@ _NUMBER_WORDS = {
     "fünf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12, "zwoelf": 12, "fünfzehn": 15, "zwanzig": 20,
 }  # fmt: skip
-_NUMBER = (
-    r"(?P<number>\d{1,2}(?:[.,]\d{1,2})?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + ")"
+# Scanning for the rare anchor (a unit word, a four-digit year) and then reading the few
+# characters around it is several times faster than one pattern tried at every position.
+_UNIT = re.compile(
+    r"(?<![^\W\d_])[yjm](?:ears?|rs?|ahre?n?|onths?|onate?n?)(?![^\W\d_])['’]?", re.I
 )
-_DURATION = re.compile(
-    rf"(?<![\w.,]){_NUMBER}\s*\+?\s*(?:(?:-|–|bis|to)\s*\d{{1,2}}\s*\+?\s*)?"
-    r"(?:(?P<years>years?|yrs?|jahre?n?)|(?P<months>months?|monate?n?))(?![^\W\d_])['’]?",
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<number>\d{1,2}(?:[.,]\d{1,2})?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\s*\+?\s*(?:(?:-|–|bis|to)\s*\d{1,2}\s*\+?\s*)?$",
     re.IGNORECASE,
 )
 _MONTH_NAMES = {
     "jan": 1, "feb": 2, "mar": 3, "mär": 3, "mae": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
 }  # fmt: skip
-_MONTH_NAME = (
-    r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)r(?:z|ch)?|apr(?:il)?|ma[iy]|"
+_YEAR = re.compile(r"(?<![\d,])(?:19|20)\d\d(?!\d)")
+_MONTH_BEFORE = re.compile(
+    r"(?:(?<![\d])(?P<month>0?[1-9]|1[0-2])\s*[./]\s*|"
+    r"(?P<name>(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)r(?:z|ch)?|apr(?:il)?|ma[iy]|"
     r"jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|"
-    r"de[cz](?:ember)?)\.?"
-)
-
-
-def _date(prefix: str) -> str:
-    return (
-        rf"(?:(?P<{prefix}month>0?[1-9]|1[0-2])\s*[./]\s*|(?P<{prefix}name>{_MONTH_NAME})\s+)?"
-        rf"(?P<{prefix}year>(?:19|20)\d\d)(?!\d)"
-    )
-
-
-_OPEN_END = r"heute|today|present|now|current(?:ly)?|dato|aktuell|jetzt|laufend|ongoing"
-_PERIOD = re.compile(
-    rf"(?<![\d./]){_date('a')}\s*(?:–|—|-|‐|bis|to|until|till)\s*"
-    rf"(?:{_date('b')}|(?P<open>{_OPEN_END})\b)",
+    r"de[cz](?:ember)?)\.?)\s+)$",
     re.IGNORECASE,
 )
-_SINCE = re.compile(
-    rf"\b(?:seit|since|ab)\s+(?:(?:dem\s+)?(?:jahr|year)\s+)?{_date('s')}", re.IGNORECASE
+_RANGE_JOIN = re.compile(r"\s*(?:–|—|-|‐|bis|to|until|till)\s*", re.IGNORECASE)
+_OPEN_END = re.compile(
+    r"\s*(?:–|—|-|‐|bis|to|until|till)\s*"
+    r"(?:heute|today|present|now|current(?:ly)?|dato|aktuell|jetzt|laufend|ongoing)\b",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:seit|since|ab)\s+(?:(?:dem\s+)?(?:jahr|year)\s+)?$", re.IGNORECASE
 )
 # Between a duration and the mention it introduces: a few words, no punctuation.
 _FORWARD_GAP = re.compile(r"\s*[:\-–]?\s*(?:[^\W_]+(?:['’-][^\W_]+)*['’]?(?:\s*[:\-–])?\s+){0,6}")
@@ -87,6 +84,7 @@ _MAX_BACKWARD_GAP = 30
 _LIST_GAP = re.compile(r"(?:\s|,|/|&|\band\b|\bund\b|\bsowie\b|\bor\b|\boder\b)*", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MAX_YEARS = 50.0
+_MAX_MONTHS = int(_MAX_YEARS * 12)
 
 
 @dataclass(slots=True)
@@ -97,33 +95,127 @@ class MentionYears:
     periods: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Date:
+    start: int
+    end: int
+    year: int
+    month: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    """A duration (years), a start up to today, or a period, at characters start..end."""
+
+    start: int
+    end: int
+    kind: Literal["duration", "since", "period"]
+    years: float = 0.0
+    period: tuple[int, int] = (0, 0)
+
+
 def stated_years(text: str, mentions: Sequence[Mention], today: date) -> list[MentionYears]:
     """For each mention, the durations and periods the text ties to it."""
     stated = [MentionYears() for _ in mentions]
     if not mentions:
         return stated
     now = today.year * 12 + today.month - 1
-    periods = [match for match in _PERIOD.finditer(text) if _period(match, now) is not None]
-    starts = [match for match in _SINCE.finditer(text) if _since(match, now) is not None]
-    durations = [match for match in _DURATION.finditer(text) if _duration(match) is not None]
-    annotations = sorted(match.start() for match in (*periods, *starts, *durations))
-    for match in durations:
-        years = _duration(match)
-        assert years is not None
-        for position in _tied(text, mentions, match.start(), match.end(), annotations):
-            stated[position].durations.append(years)
-    for match in starts:
-        since = _since(match, now)
-        assert since is not None
-        for position in _tied(text, mentions, match.start(), match.end(), annotations):
-            stated[position].periods.append(since)
-    period_starts = [match.start() for match in periods]
-    for number, match in enumerate(periods):
-        period = _period(match, now)
-        assert period is not None
-        for position in _in_scope(text, mentions, match, period_starts[number + 1 :]):
-            stated[position].periods.append(period)
+    statements = sorted(
+        [*_durations(text), *_dated(text, now)], key=lambda statement: statement.start
+    )
+    if not statements:
+        return stated
+    mention_starts = [mention.start for mention in mentions]
+    annotations = [statement.start for statement in statements]
+    period_starts = [s.start for s in statements if s.kind == "period"]
+    for statement in statements:
+        if statement.kind == "period":
+            later = bisect_right(period_starts, statement.start)
+            scope_end = period_starts[later] if later < len(period_starts) else len(text)
+            for position in _in_scope(text, mentions, mention_starts, statement, scope_end):
+                stated[position].periods.append(statement.period)
+            continue
+        tied = _tied(text, mentions, mention_starts, statement, annotations)
+        for position in tied:
+            if statement.kind == "duration":
+                stated[position].durations.append(statement.years)
+            else:
+                stated[position].periods.append(statement.period)
     return stated
+
+
+def _durations(text: str) -> list[_Statement]:
+    found = []
+    for unit in _UNIT.finditer(text):
+        number = _NUMBER_BEFORE.search(text, max(0, unit.start() - 24), unit.start())
+        if number is None:
+            continue
+        word = number["number"].lower()
+        value = _NUMBER_WORDS.get(word)
+        amount = float(value) if value is not None else float(word.replace(",", "."))
+        years = amount / 12 if unit.group()[0] in "mM" else amount
+        if 0 < years <= _MAX_YEARS:
+            found.append(_Statement(number.start(), unit.end(), "duration", years=years))
+    return found
+
+
+def _dated(text: str, now: int) -> list[_Statement]:
+    """Periods ("2018–2023", "01/2019 – heute") and starts ("seit 2019", "since 03/2020")."""
+    dates = []
+    for match in _YEAR.finditer(text):
+        month_match = _MONTH_BEFORE.search(text, max(0, match.start() - 14), match.start())
+        month = None
+        start = match.start()
+        if month_match is not None:
+            start = month_match.start()
+            if month_match["month"]:
+                month = int(month_match["month"])
+            else:
+                month = _MONTH_NAMES.get(month_match["name"].lower()[:3])
+        dates.append(_Date(start, match.end(), int(match.group()), month))
+    found: list[_Statement] = []
+    used_as_end = -1
+    for number, first in enumerate(dates):
+        if number == used_as_end:
+            continue
+        following = dates[number + 1] if number + 1 < len(dates) else None
+        period: tuple[int, int] | None = None
+        end = first.end
+        if following is not None and _RANGE_JOIN.fullmatch(text, first.end, following.start):
+            period = _period(first, following, now)
+            end, used_as_end = following.end, number + 1
+        elif (open_end := _OPEN_END.match(text, first.end)) is not None:
+            period = _period(first, None, now)
+            end = open_end.end()
+        if period is not None:
+            found.append(_Statement(first.start, end, "period", period=period))
+        elif _SINCE_BEFORE.search(text, max(0, first.start - 20), first.start):
+            since = _since(first, now)
+            if since is not None:
+                found.append(_Statement(first.start, first.end, "since", period=since))
+    return found
+
+
+def _since(first: _Date, now: int) -> tuple[int, int] | None:
+    if first.month is None:
+        start, end = first.year * 12, (now // 12) * 12  # whole years: "seit 2019" in 2026 is 7
+    else:
+        start, end = first.year * 12 + first.month - 1, now
+    return (start, end) if 0 < end - start <= _MAX_MONTHS else None
+
+
+def _period(first: _Date, last: _Date | None, now: int) -> tuple[int, int] | None:
+    if last is None:
+        last = _Date(0, 0, now // 12, now % 12 + 1 if first.month is not None else None)
+    if first.month is None or last.month is None:
+        start, end = first.year * 12, last.year * 12
+        if start == end:
+            end += 6  # "2020 – 2020": some part of one year
+    else:
+        start, end = first.year * 12 + first.month - 1, last.year * 12 + last.month  # inclusive
+    if not 0 < end - start <= _MAX_MONTHS or end > now + 1:
+        return None
+    return start, end
 
 
 def combined_years(stated: Sequence[MentionYears]) -> float | None:
@@ -144,63 +236,19 @@ def combined_years(stated: Sequence[MentionYears]) -> float | None:
     return round(min(max(candidates), _MAX_YEARS), 1)
 
 
-def _duration(match: re.Match[str]) -> float | None:
-    number = match["number"].lower()
-    value = _NUMBER_WORDS.get(number)
-    amount = float(value) if value is not None else float(number.replace(",", "."))
-    years = amount if match["years"] else amount / 12
-    return years if 0 < years <= _MAX_YEARS else None
-
-
-def _month_of(match: re.Match[str], prefix: str) -> int | None:
-    if match[f"{prefix}month"]:
-        return int(match[f"{prefix}month"])
-    name = match[f"{prefix}name"]
-    if name:
-        return _MONTH_NAMES.get(name.lower()[:3])
-    return None
-
-
-def _since(match: re.Match[str], now: int) -> tuple[int, int] | None:
-    year = int(match["syear"])
-    month = _month_of(match, "s")
-    if month is None:
-        start, end = year * 12, (now // 12) * 12  # whole years: "seit 2019" in 2026 is 7
-    else:
-        start, end = year * 12 + month - 1, now
-    return (start, end) if 0 < end - start <= _MAX_YEARS * 12 else None
-
-
-def _period(match: re.Match[str], now: int) -> tuple[int, int] | None:
-    start_year = int(match["ayear"])
-    start_month = _month_of(match, "a")
-    end_month: int | None
-    if match["open"]:
-        end_year, end_month = now // 12, now % 12 + 1
-        if start_month is None:
-            end_month = None
-    else:
-        end_year = int(match["byear"])
-        end_month = _month_of(match, "b")
-    if start_month is None or end_month is None:
-        start, end = start_year * 12, end_year * 12
-        if start == end:
-            end += 6  # "2020 – 2020": some part of one year
-    else:
-        start, end = start_year * 12 + start_month - 1, end_year * 12 + end_month  # inclusive
-    if not 0 < end - start <= _MAX_YEARS * 12 or end > now + 1:
-        return None
-    return start, end
-
-
 def _tied(
-    text: str, mentions: Sequence[Mention], start: int, end: int, annotations: list[int]
+    text: str,
+    mentions: Sequence[Mention],
+    mention_starts: list[int],
+    statement: _Statement,
+    annotations: list[int],
 ) -> list[int]:
     """The mentions a duration or start stands next to (see the module docstring)."""
-    after = next((i for i, mention in enumerate(mentions) if mention.start >= end), None)
-    before = after - 1 if after is not None else len(mentions) - 1
-    backward_gap = text[mentions[before].end : start] if before >= 0 else None
-    forward_gap = text[end : mentions[after].start] if after is not None else None
+    after = bisect_left(mention_starts, statement.end)
+    before = after - 1
+    has_after = after < len(mentions)
+    backward_gap = text[mentions[before].end : statement.start] if before >= 0 else None
+    forward_gap = text[statement.end : mentions[after].start] if has_after else None
     backward_ok = backward_gap is not None and _backward_gap_ok(backward_gap)
     forward_ok = forward_gap is not None and _forward_gap_ok(forward_gap)
     forward_strong = forward_ok and (
@@ -208,17 +256,20 @@ def _tied(
     )
     if backward_ok and (_bare(backward_gap or "") or not forward_strong):
         return [before]
-    if not forward_ok or after is None:
+    if not forward_ok:
         return []
     tied = [after]
     while tied[-1] + 1 < len(mentions):
         current, following = mentions[tied[-1]], mentions[tied[-1] + 1]
-        if any(current.end <= position < following.start for position in annotations):
-            break
+        next_annotation = bisect_left(annotations, current.end)
+        if next_annotation < len(annotations):
+            position = annotations[next_annotation]
+            if position < following.start:
+                break  # another figure stands between them
+            if position <= following.end + 12:
+                break  # "5 years of Java, Python (3 years)": Python has its own figure
         if not _LIST_GAP.fullmatch(text, current.end, following.start):
             break
-        if any(following.end <= position <= following.end + 12 for position in annotations):
-            break  # "5 years of Java, Python (3 years)": Python has its own figure
         tied.append(tied[-1] + 1)
     return tied
 
@@ -237,24 +288,24 @@ def _bare(gap: str) -> bool:
 
 
 def _in_scope(
-    text: str, mentions: Sequence[Mention], match: re.Match[str], later_periods: list[int]
-) -> list[int]:
-    scope_end = len(text)
-    if later_periods:
-        scope_end = later_periods[0]
-    blank = _BLANK_LINE.search(text, match.end(), scope_end)
+    text: str,
+    mentions: Sequence[Mention],
+    mention_starts: list[int],
+    statement: _Statement,
+    scope_end: int,
+) -> range:
+    """The mentions a period governs: after it up to the next period or blank line, or else
+    the ones before it on its own line."""
+    blank = _BLANK_LINE.search(text, statement.end, scope_end)
     if blank is not None:
         scope_end = blank.start()
-    inside = [
-        position
-        for position, mention in enumerate(mentions)
-        if match.end() <= mention.start < scope_end
-    ]
-    if inside:
-        return inside
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    return [
-        position
-        for position, mention in enumerate(mentions)
-        if line_start <= mention.start and mention.end <= match.start()
-    ]
+    first = bisect_left(mention_starts, statement.end)
+    last = bisect_left(mention_starts, scope_end)
+    if last > first:
+        return range(first, last)
+    line_start = text.rfind("\n", 0, statement.start) + 1
+    first = bisect_left(mention_starts, line_start)
+    last = bisect_left(mention_starts, statement.start)
+    while last > first and mentions[last - 1].end > statement.start:
+        last -= 1
+    return range(first, last)
