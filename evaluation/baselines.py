@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,6 +31,9 @@ def bm25_rankings(
 ) -> list[list[str]]:
     """bm25s with its defaults (Lucene BM25, k1=1.5, b=0.75), lower-cased word tokens."""
     import bm25s  # optional: the `eval` extra
+
+    # bm25s sets its own logger to DEBUG on import; its progress notes are noise here.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
 
     corpus_tokens = bm25s.tokenize(list(documents), stopwords=None, show_progress=False)
     retriever = bm25s.BM25()

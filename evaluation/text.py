@@ -94,8 +94,7 @@ def evaluate(data: TextEvalSet, *, base_url: str, seed: int) -> TextEvalReport:
 def run(*, output: str, seed: int, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """Entry point `text` of `vouch.evaluations`: print the table, write the report."""
     # The in-process HTTP client logs every call at INFO; the table is what matters here.
-    for name in ("httpx", "bm25s"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     console = Console(width=max(Console().width, 120))
     data = load_eval_set(data_dir)
     console.print(f"Loading {len(data.cvs)} CVs and {len(data.requests)} requests through the API…")
