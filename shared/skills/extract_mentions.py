@@ -51,7 +51,8 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
             index += 1  # the common case: a word that starts no spelling
             continue
         chosen: tuple[Candidate, Verdict] | None = None
-        for candidate in matcher.candidates_at(tokens, index):
+        candidates = matcher.candidates_at(tokens, index)
+        for candidate in candidates:
             verdict = _judge(text, candidate, matcher.guards.get(candidate.key))
             if verdict is not Verdict.no:
                 chosen = (candidate, verdict)
@@ -59,6 +60,12 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
         if chosen is None:
             index += 1
             continue
+        if chosen[0].last > chosen[0].first and "/" in text[chosen[0].start : chosen[0].end]:
+            halves = _split_at_slash(tokens, matcher, chosen[0], candidates)
+            if halves is not None:
+                found.extend(halves)
+                index = chosen[0].last + 1
+                continue
         found.append(chosen)
         index = chosen[0].last + 1
     if any(verdict is Verdict.in_context for _, verdict in found):
@@ -69,6 +76,28 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
         Mention(candidate.slug, candidate.start, candidate.end, candidate.first, candidate.last)
         for candidate in accepted
     ]
+
+
+def _split_at_slash(
+    tokens: Tokens, matcher: Matcher, whole: Candidate, candidates: list[Candidate]
+) -> list[tuple[Candidate, Verdict]] | None:
+    """ "C/C++" and "UI/UX" name two skills when each half names a different one, though the
+    catalogue lists the pair as one spelling; "TCP/IP", "R/3" and "CI/CD" stay whole."""
+    text = tokens.text
+    for left in candidates:
+        if left is whole or left.last >= whole.last or left.end != tokens.ends[left.last]:
+            continue
+        if "/" not in text[left.end : tokens.starts[left.last + 1]]:
+            continue
+        for right in matcher.candidates_at(tokens, left.last + 1):
+            if right.last != whole.last or right.slug == left.slug:
+                continue
+            halves = [
+                (half, _judge(text, half, matcher.guards.get(half.key))) for half in (left, right)
+            ]
+            if all(verdict is not Verdict.no for _, verdict in halves):
+                return halves
+    return None
 
 
 def _judge(text: str, candidate: Candidate, guard: Guard | None) -> Verdict:

@@ -83,6 +83,8 @@ _BACKWARD_GAP = re.compile(
 _MAX_BACKWARD_GAP = 30
 _LIST_GAP = re.compile(r"(?:\s|,|/|&|\band\b|\bund\b|\bsowie\b|\bor\b|\boder\b)*", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ANNOTATION_GAP = re.compile(r"[ \t]*[(\[:–—-][ \t]*")
+_CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
 _MAX_YEARS = 50.0
 _MAX_MONTHS = int(_MAX_YEARS * 12)
 
@@ -130,12 +132,22 @@ def stated_years(text: str, mentions: Sequence[Mention], today: date) -> list[Me
     period_starts = [s.start for s in statements if s.kind == "period"]
     for statement in statements:
         if statement.kind == "period":
+            annotated = _annotated(text, mentions, mention_starts, statement)
+            if annotated is not None:  # "Python (2016 – 2020)"
+                stated[annotated].periods.append(statement.period)
+                continue
             later = bisect_right(period_starts, statement.start)
             scope_end = period_starts[later] if later < len(period_starts) else len(text)
             for position in _in_scope(text, mentions, mention_starts, statement, scope_end):
                 stated[position].periods.append(statement.period)
             continue
         tied = _tied(text, mentions, mention_starts, statement, annotations)
+        if (
+            statement.kind == "since"
+            and tied
+            and tied[0] >= bisect_left(mention_starts, statement.end)
+        ):
+            tied = _rest_of_clause(text, mentions, tied, annotations)
         for position in tied:
             if statement.kind == "duration":
                 stated[position].durations.append(statement.years)
@@ -272,6 +284,34 @@ def _tied(
             break
         tied.append(tied[-1] + 1)
     return tied
+
+
+def _annotated(
+    text: str, mentions: Sequence[Mention], mention_starts: list[int], statement: _Statement
+) -> int | None:
+    """The mention a period stands right after, in brackets or after a dash or colon."""
+    before = bisect_left(mention_starts, statement.start) - 1
+    if before < 0 or mentions[before].end > statement.start:
+        return None
+    gap = text[mentions[before].end : statement.start]
+    return before if _ANNOTATION_GAP.fullmatch(gap) else None
+
+
+def _rest_of_clause(
+    text: str, mentions: Sequence[Mention], tied: list[int], annotations: list[int]
+) -> list[int]:
+    """ "Seit 2024 als DevOps-Engineer mit Jenkins tätig": a start governs its clause."""
+    clause_end = _CLAUSE_END.search(text, mentions[tied[0]].end)
+    end = clause_end.start() if clause_end is not None else len(text)
+    next_annotation = bisect_right(annotations, mentions[tied[0]].start)
+    if next_annotation < len(annotations):
+        end = min(end, annotations[next_annotation])
+    extended = list(tied)
+    position = tied[-1] + 1
+    while position < len(mentions) and mentions[position].end <= end:
+        extended.append(position)
+        position += 1
+    return extended
 
 
 def _forward_gap_ok(gap: str) -> bool:
