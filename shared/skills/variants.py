@@ -83,6 +83,10 @@ VENDOR_PREFIXES: dict[str, str] = {
     "elastic": "elastic",
     "jetbrains": "jetbrains",
 }
+_VENDOR_WORDS: dict[str, tuple[str, ...]] = {
+    group: tuple(word for word, owner in VENDOR_PREFIXES.items() if owner == group)
+    for group in set(VENDOR_PREFIXES.values())
+}
 # Platform skills whose products belong to a vendor group ("S3" relates to AWS).
 VENDOR_PLATFORMS: dict[str, tuple[str, ...]] = {
     "aws": ("amazon",),
@@ -389,10 +393,16 @@ def _vendor_prefix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | 
     for width in (2, 1):
         if len(tokens) <= width:
             continue
-        group = VENDOR_PREFIXES.get(term_key("".join(tokens[:width])))
+        prefix = term_key("".join(tokens[:width]))
+        group = VENDOR_PREFIXES.get(prefix)
         if group is None:
             continue
-        found = _resolve(" ".join(tokens[width:]), facts, depth)
+        rest = " ".join(tokens[width:])
+        # The vendor's other word first: "amazon-iam" is "AWS IAM", not IAM in general.
+        for other in _VENDOR_WORDS[group]:
+            if other != prefix and (found := facts.direct(f"{other} {rest}")) is not None:
+                return found
+        found = _resolve(rest, facts, depth)
         if found is not None and group in facts.vendors_of(found.slug):
             return found
     return None
