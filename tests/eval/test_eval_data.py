@@ -38,7 +38,7 @@ def test_counts_languages_and_prose_only_share(data: TextEvalSet) -> None:
 
 def test_cvs_are_cv_sized_and_spread_over_specialisations(data: TextEvalSet) -> None:
     lengths = [len(cv.profile["summary"]) for cv in data.cvs]
-    assert min(lengths) >= 900 and max(lengths) <= 4000
+    assert min(lengths) >= 1000 and max(lengths) <= 4000
     per_specialisation = Counter(cv.specialisation for cv in data.cvs)
     assert len(per_specialisation) >= 19
     # No paragraph-for-paragraph copies: every CV text is distinct.

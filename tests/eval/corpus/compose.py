@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from tests.eval.corpus import blocks_business, blocks_data, blocks_dev, blocks_enterprise
+from tests.eval.corpus import (
+    blocks_business,
+    blocks_data,
+    blocks_dev,
+    blocks_enterprise,
+    more_business,
+    more_data,
+    more_dev,
+    more_enterprise,
+)
 from tests.eval.corpus.hard_cases import HAND_CVS, HandCV
 from tests.eval.corpus.model import Block, Spec
 from tests.eval.corpus.names import NAMES, usual_name
@@ -30,8 +39,17 @@ from tests.eval.corpus.phrases import (
     TASKS_EN,
 )
 
+
+def _with_extra(spec: Spec) -> Spec:
+    extra: dict[str, tuple[Block, ...]] = {}
+    for more in (more_dev, more_data, more_enterprise, more_business):
+        for field_name, blocks in more.EXTRA.get(spec.key, {}).items():
+            extra[field_name] = getattr(spec, field_name) + blocks
+    return replace(spec, **extra)
+
+
 SPECS: dict[str, Spec] = {
-    spec.key: spec
+    spec.key: _with_extra(spec)
     for spec in (
         *blocks_dev.SPECS,
         *blocks_data.SPECS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -14,7 +15,10 @@ class Block:
 
 
 def B(text: str, tags: str) -> Block:
-    return Block(" ".join(text.split()), frozenset(tags.split()))
+    """A block from an indented triple-quoted paragraph and space-separated tags."""
+    # A compound broken across source lines ("Java-Swing-\n Oberfläche") stays one word.
+    joined = re.sub(r"-\n\s+(?=[A-ZÄÖÜ])", "-", text)
+    return Block(" ".join(joined.split()), frozenset(tags.split()))
 
 
 @dataclass(frozen=True)
