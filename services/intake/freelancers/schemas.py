@@ -20,7 +20,7 @@ from shared.models.enums import Engagement, LanguageLevel, RemotePreference, Sou
 
 MAX_SKILLS = 100
 # Stored mentions per extracted skill; `mentions` counts them all.
-MAX_EVIDENCE = 50
+MAX_EVIDENCE = 20
 # Whole CVs arrive as the summary; the longest real ones run to a few tens of thousands.
 MAX_SUMMARY = 100_000
 # Consent timestamps may run a little ahead of our clock on the caller's machine.
