@@ -211,11 +211,7 @@ def run_vouch(base_url: str, data: TextEvalSet, *, today: date | None = None) ->
     """Load every CV and request into a fresh database through the API and rank each request."""
     with scratch_database(base_url) as url:
         migrate_to_head(url)
+        # The matcher's in-memory index for this database stays behind in the process; it is
+        # small, keyed by the unique database name, and other databases' indexes stay intact.
         with apps_on(url):
-            try:
-                return asyncio.run(_drive(url, data, today or date.today()))
-            finally:
-                # The matcher keeps an in-memory index per database; this one is about to go.
-                from services.matching.index.live import reset_live_indexes
-
-                reset_live_indexes()
+            return asyncio.run(_drive(url, data, today or date.today()))
