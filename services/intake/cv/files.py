@@ -77,8 +77,10 @@ def read_cv(content: bytes, *, max_characters: int, max_pages: int) -> CvText:
 
 
 def _normalise(text: str) -> str:
-    """One newline convention and no NULs (PostgreSQL text cannot hold them)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """One newline convention, no NULs (PostgreSQL text cannot hold them) and no lone
+    surrogates (a PDF's broken character map can produce them; UTF-8 cannot encode them)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _refuse_known_binaries(content: bytes) -> None:
