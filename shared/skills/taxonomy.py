@@ -89,7 +89,10 @@ class Taxonomy:
         self._fuzzy_choices: list[str] | None = None
         self._vendor_groups: dict[str, frozenset[str]] | None = None
         self._facts = SkillFacts(
-            direct=self._direct, vendors_of=self._vendors_of, builds_on=self._builds_on
+            direct=self._direct,
+            vendors_of=self._vendors_of,
+            builds_on=self._builds_on,
+            category_of=lambda slug: self._entries[slug].category,
         )
 
     @classmethod

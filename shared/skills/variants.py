@@ -4,24 +4,28 @@ A rule only removes or translates parts of a term whose meaning is fixed; a rewr
 counts only if it is a known spelling (and passes the rule's check), so no rule invents a
 skill. The rules, tried in this order once the whole term and a trailing version failed:
 
-1. parenthetical qualifier: "Java (Computerprogrammierung)" → "Java".
-2. trailing German verb of a skill phrase: "Softwaretests durchführen" → "Softwaretests",
+1. parenthetical qualifier: "Java (Computerprogrammierung)" → "Java"; a qualifier that names a
+   kind of skill must fit the skill's category ("ML (Computerprogrammierung)" is not machine
+   learning).
+2. framing words before the skill: "Grundsätze der künstlichen Intelligenz", "Methoden der
+   Qualitätssicherung", "Kenntnisse in SAP", "experience with Kafka".
+3. trailing German verb of a skill phrase: "Softwaretests durchführen" → "Softwaretests",
    "Datenbanken verwalten" → "Datenbankverwaltung".
-3. "IKT"/"ICT" prefix (ESCO's word for IT): "IKT-Sicherheit" → "IT-Sicherheit", then "Sicherheit".
-4. vendor prefix, only when the rest is a skill of that vendor (its name starts with the
+4. "IKT"/"ICT" prefix (ESCO's word for IT): "IKT-Sicherheit" → "IT-Sicherheit", then "Sicherheit".
+5. vendor prefix, only when the rest is a skill of that vendor (its name starts with the
    vendor, or it builds on the vendor's platform): "amazon-s3", "ms-sql-server",
    "apache-kafka"; "apache-helicopter" and "azure-sql" (plain SQL) stay unrecognised.
-5. language prefix of a library tag, when the library builds on the language:
+6. language prefix of a library tag, when the library builds on the language:
    "python-pandas" → pandas.
-6. facet word after a skill in a tag: "jenkins-pipeline", "tableau-api", "redis-cluster",
+7. facet word after a skill in a tag: "jenkins-pipeline", "tableau-api", "redis-cluster",
    "java-developer", "SAP Berater".
-7. "js" suffix of a JavaScript-world skill: "babeljs", "sequelize.js" → Babel, Sequelize.
-8. German adjective endings: "agiles Projektmanagement" → "agile Projektmanagement".
-9. German compounds, modifier + suffix: first both translated to English ("Datenbank" +
+8. "js" suffix of a JavaScript-world skill: "babeljs", "sequelize.js" → Babel, Sequelize.
+9. German adjective endings: "agiles Projektmanagement" → "agile Projektmanagement".
+10. German compounds, modifier + suffix: first both translated to English ("Datenbank" +
    "verwaltung" → "database administration"), then, for suffixes that only say "knowledge
    of" or "work with" (-kenntnisse, -entwicklung, -programmierung, -administration …), the
    modifier's own skill: "Java-Entwicklung" → Java. The modifier must be a known skill.
-10. plurals and singulars (English -s/-ies, German -e/-en/-n) of a known spelling.
+11. plurals and singulars (English -s/-ies, German -e/-en/-n) of a known spelling.
 """
 
 from __future__ import annotations
@@ -49,12 +53,31 @@ class SkillFacts:
     direct: Callable[[str], Match | None]  # whole term, then trailing version
     vendors_of: Callable[[str], frozenset[str]]  # vendor groups of a skill
     builds_on: Callable[[str, str], bool]  # does skill A relate to skill B (either way)
+    category_of: Callable[[str], str]
 
 
 # How many rules may apply one after another ("IKT-Systemintegration (Software)").
 MAX_DEPTH = 3
 
-_PARENTHETICAL = re.compile(r"^(?P<rest>.*?\S)\s*[(\[][^()\[\]]*[)\]]\s*$")
+_PARENTHETICAL = re.compile(r"^(?P<rest>.*?\S)\s*[(\[](?P<qualifier>[^()\[\]]*)[)\]]\s*$")
+# Qualifier words (as keys, matched inside the qualifier's key) → categories the skill must have.
+QUALIFIER_CATEGORIES: dict[str, frozenset[str]] = {
+    # ESCO files languages and their platforms ("Visual Studio .NET", "ASP.NET") here.
+    "programmierung": frozenset({"language", "framework", "development", "mobile"}),
+    "programmiersprache": frozenset({"language"}),
+    "programminglanguage": frozenset({"language"}),
+    "softwarekonfigurationsmanagement": frozenset({"devops"}),
+    "betriebssystem": frozenset({"os", "mobile"}),
+    "datenbank": frozenset({"database"}),
+    "entwicklungsumgebung": frozenset({"tool", "mobile"}),
+}
+# Words that frame a skill without changing it: "Grundsätze der X", "Kenntnisse in X".
+_FRAMING = re.compile(
+    r"^(?:grundsaetze|grundlagen|prinzipien|methoden|verfahren|stufen|arten|techniken|tools|"
+    r"werkzeuge|kenntnisse|erfahrung|erfahrungen|programmierung|principles|basics|methods|"
+    r"knowledge|experience|fundamentals|expertise)\s+(?:der|des|von|in|im|mit|zur|zum|fuer|"
+    r"of|in|with)\s+(?P<rest>.+)$"
+)
 _TOKEN_SPLIT = re.compile(r"[\s\-_/,:]+")
 
 # Prefix words → vendor group. A skill belongs to a group when one of its spellings starts
@@ -159,6 +182,10 @@ GERMAN_VERBS: dict[str, str] = {
     "einsetzen": "",
     "beherrschen": "",
     "bedienen": "",
+    "definieren": "",
+    "umsetzen": "",
+    "ermitteln": "",
+    "gestalten": "gestaltung",
     "verwalten": "verwaltung",
     "administrieren": "administration",
     "entwickeln": "entwicklung",
@@ -196,6 +223,9 @@ GERMAN_SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
     "methoden": ((), _S),
     "technologien": (("technologies",), _S),
     "technologie": (("technology",), _S),
+    "plattformen": (("platforms",), _S),
+    "plattform": (("platform",), _S),
+    "gestaltung": (("design",), _X),
     "beratung": (("consulting",), _S),
     "einfuehrung": (("implementation",), _S),
     "implementierung": (("implementation",), _S),
@@ -317,6 +347,12 @@ GERMAN_MODIFIERS: dict[str, tuple[str, ...]] = {
     "bedrohungs": ("threat",),
     "sprach": ("speech",),
     "bild": ("image",),
+    "benutzeroberflaechen": ("user interface", "ui"),
+    "benutzeroberflaeche": ("user interface", "ui"),
+    "oberflaechen": ("ui",),
+    "geschaeftsanforderungs": ("business requirements",),
+    "geschaeftsanforderung": ("business requirements",),
+    "geschaeftsanforderungen": ("business requirements",),
 }
 
 # Words that start an ESCO-style label and only say "information and communication technology".
@@ -346,6 +382,7 @@ def _resolve(text: str, facts: SkillFacts, depth: int) -> Match | None:
 def _rewrites(text: str, facts: SkillFacts, depth: int) -> Iterator[Match | None]:
     """Each rule's result in turn (lazily, so the first success stops the search)."""
     yield _parenthetical(text, facts, depth)
+    yield _framing(text, facts, depth)
     tokens = [token for token in _TOKEN_SPLIT.split(fold(text)) if token]
     if not tokens:
         return
@@ -362,6 +399,20 @@ def _rewrites(text: str, facts: SkillFacts, depth: int) -> Iterator[Match | None
 
 def _parenthetical(text: str, facts: SkillFacts, depth: int) -> Match | None:
     match = _PARENTHETICAL.match(text)
+    if match is None:
+        return None
+    found = _resolve(match["rest"], facts, depth)
+    if found is None:
+        return None
+    qualifier = term_key(match["qualifier"])
+    for word, categories in QUALIFIER_CATEGORIES.items():
+        if word in qualifier and facts.category_of(found.slug) not in categories:
+            return None
+    return found
+
+
+def _framing(text: str, facts: SkillFacts, depth: int) -> Match | None:
+    match = _FRAMING.match(fold(text).strip())
     return _resolve(match["rest"], facts, depth) if match else None
 
 
