@@ -37,6 +37,10 @@ class MatchingSettings(BaseSettings):
     # Text path of candidate generation: the profiles most similar to the request's text that
     # pass the hard filters join the skill path's candidates (0 turns the text path off).
     text_candidates: int = Field(default=300, ge=0, le=100_000)
+    # Retrieval reads at most this many (the highest-weighted) postings per request term, so
+    # common words cost a bounded amount at a million profiles; terms held by fewer profiles
+    # are read whole (exact retrieval for agencies of that size).
+    text_champions: int = Field(default=1000, ge=1)
 
     # Training and the holdout gate.
     holdout_fraction: float = Field(default=0.2, gt=0.0, lt=1.0)

@@ -25,7 +25,6 @@ from services.matching.index.segment import (
     SkillGather,
     intersect_sorted,
 )
-from services.matching.index.text import TextHits
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
 from shared.trust_features import TRUST_FEATURES
@@ -242,19 +241,17 @@ def compute_features(
     rows: np.ndarray,
     prepared: PreparedQuery,
     settings: MatchingSettings,
-    *,
-    hits: TextHits | None = None,
 ) -> FeatureBlock:
-    """All features of `rows`; `hits` (the segment's text hits for this request) when known."""
+    """All features of `rows`."""
     rows = np.asarray(rows, dtype=np.int64)
-    if hits is None:
-        hits = segment.text_hits(prepared.text_terms, prepared.text_weights)
     gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
     term_shown = terms_shown(segment, rows, prepared)
     named: dict[str, np.ndarray] = {}
     must_missing, credit, best_slot = _skill_features(prepared, gather, term_shown, named)
     _fit_features(segment, rows, prepared, settings, named)
-    named["text_similarity"] = hits.of(rows)
+    named["text_similarity"] = segment.text.similarity(
+        rows, prepared.text_terms, prepared.text_weights
+    )
     if len(rows):
         values = np.column_stack([named[name] for name in FEATURE_NAMES])
     else:

@@ -84,7 +84,7 @@ def build_state(session: Session, settings: MatchingSettings) -> IndexState:
         terms_per_profile=settings.text_terms_per_profile,
         sample=settings.text_fit_sample,
     )
-    main = IndexSegment(source, catalogue, encoder)
+    main = IndexSegment(source, catalogue, encoder, text_champions=settings.text_champions)
     return IndexState(
         taxonomy=Taxonomy.from_session(session),
         catalogue=catalogue,
@@ -217,7 +217,12 @@ class LiveIndex:
         source = loader.load_source(session, wanted)
         rows = state.main.rows_of(ids)
         state.main.alive[rows[rows >= 0]] = False
-        state.delta = IndexSegment(source, state.catalogue, state.encoder)
+        state.delta = IndexSegment(
+            source,
+            state.catalogue,
+            state.encoder,
+            text_champions=self.settings.text_champions,
+        )
         state.delta_ids = state.delta.ids.copy()
         if len(state.delta) > self.settings.delta_rebuild_fraction * len(state.main):
             self._rebuild_in_background(session)

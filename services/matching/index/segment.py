@@ -22,7 +22,8 @@ import numpy as np
 
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
-from services.matching.index.text import TextEncoder, TextHits, TextPostings
+from services.matching.index.text import TextEncoder
+from services.matching.index.text_postings import TextPostings
 from shared.trust_features import TRUST_FEATURES
 
 # Packed forward entry: bits 0-15 column, 16-18 level, 19-24 half-years, 25-31 last used.
@@ -108,7 +109,14 @@ class SkillGather:
 class IndexSegment:
     """Arrays for one set of freelancers; `alive`, trust and placements are patched in place."""
 
-    def __init__(self, source: IndexSource, catalogue: Catalogue, encoder: TextEncoder) -> None:
+    def __init__(
+        self,
+        source: IndexSource,
+        catalogue: Catalogue,
+        encoder: TextEncoder,
+        *,
+        text_champions: int = 1000,
+    ) -> None:
         if len(catalogue) >= MAX_COLUMNS:
             raise ValueError(f"the index packs skill columns in 16 bits (< {MAX_COLUMNS})")
         people = source.freelancers
@@ -137,7 +145,9 @@ class IndexSegment:
             source.placements.successes,
         )
         indptr, terms, weights = encoder.encode([people.texts[i] for i in order])
-        self.text = TextPostings(indptr, terms, weights, encoder.vocabulary_size)
+        self.text = TextPostings(
+            indptr, terms, weights, encoder.vocabulary_size, champions=text_champions
+        )
         del indptr, terms, weights
         # Reused scratch space (DESIGN.md: fresh 4-20 MB buffers cost 10-30 ms at the tail).
         self._mark = np.zeros(n, dtype=bool)
@@ -322,10 +332,6 @@ class IndexSegment:
         hit = postings[pos] == rows
         out[hit] = levels[pos[hit]]
         return out
-
-    def text_hits(self, terms: np.ndarray, weights: np.ndarray) -> TextHits:
-        """Cosine of every row sharing a term with the request vector (see `TextPostings`)."""
-        return self.text.hits(terms, weights)
 
     def nbytes(self) -> int:
         """Bytes held by this segment's arrays (language postings included)."""

@@ -1,16 +1,12 @@
 """TF-IDF text of profiles, kept as each profile's top terms so a million profiles fit in memory.
 
-Profiles are held as an inverted index (term -> rows, weights), not row by row: one pass over
-the request's terms gives the exact cosine of every profile that shares a term, which is both
-the text path of candidate generation (every profile reachable) and the `text_similarity`
-feature of every candidate.
+The encoder fits the vocabulary and weighs texts; `text_postings` holds the profiles' vectors.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -127,100 +123,3 @@ class TextEncoder:
 
     def nbytes(self) -> int:
         return int(self.query_buffer.nbytes)
-
-
-@dataclass(frozen=True)
-class TextHits:
-    """Every row sharing a term with a query, sorted, with its cosine similarity."""
-
-    rows: np.ndarray  # int64, sorted
-    similarity: np.ndarray  # float64 in [0, 1]
-
-    def of(self, rows: np.ndarray) -> np.ndarray:
-        """Similarity of each of `rows` (0 for rows that share no term)."""
-        if len(self.rows) == 0 or len(rows) == 0:
-            return np.zeros(len(rows))
-        pos = np.minimum(np.searchsorted(self.rows, rows), len(self.rows) - 1)
-        return np.where(self.rows[pos] == rows, self.similarity[pos], 0.0)
-
-    def best(self, rows: np.ndarray, limit: int) -> np.ndarray:
-        """The `limit` most similar of `rows` (a subset of `self.rows`), sorted by row."""
-        if len(rows) <= limit:
-            return rows
-        similarity = self.of(rows)
-        # Ties at the cut resolved by row (freelancer id order) for determinism.
-        order = np.lexsort((rows, -similarity))[:limit]
-        return np.sort(rows[order])
-
-
-class TextPostings:
-    """Term -> (sorted rows, float16 unit-norm weights): the transposed profile vectors."""
-
-    def __init__(self, indptr: np.ndarray, terms: np.ndarray, weights: np.ndarray, size: int):
-        n = len(indptr) - 1
-        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
-        order = np.argsort(terms, kind="stable")  # stable: rows stay sorted within a term
-        self.rows = rows[order]
-        self.weights = weights[order]
-        del rows
-        self.indptr = np.searchsorted(terms[order], np.arange(size + 1)).astype(np.int64)
-        self.size = n
-        # Scratch reused by every query (fresh million-entry buffers cost ms at the tail).
-        self._scores = np.zeros(n, dtype=np.float32)
-        self._mark = np.zeros(n, dtype=bool)
-
-    def postings(self, term: int) -> np.ndarray:
-        if term < 0 or term + 1 >= len(self.indptr):
-            return self.rows[:0]
-        return self.rows[self.indptr[term] : self.indptr[term + 1]]
-
-    def holding_all(self, terms: np.ndarray) -> np.ndarray:
-        """Sorted rows whose kept terms include every one of `terms` (none when `terms` is empty)."""
-        if len(terms) == 0:
-            return np.zeros(0, np.int64)
-        lists = sorted((self.postings(int(t)) for t in terms), key=len)
-        result = lists[0].astype(np.int64)
-        for postings in lists[1:]:
-            if len(result) == 0:
-                break
-            pos = np.minimum(np.searchsorted(postings, result), max(len(postings) - 1, 0))
-            result = result[postings[pos] == result] if len(postings) else result[:0]
-        return result
-
-    def hits(self, terms: np.ndarray, weights: np.ndarray) -> TextHits:
-        """Exact cosine of every row sharing a term with the (unit-norm) query vector."""
-        spans = [
-            (int(self.indptr[t]), int(self.indptr[t + 1]), float(w))
-            for t, w in zip(terms.tolist(), weights.tolist(), strict=True)
-            if t + 1 < len(self.indptr) and self.indptr[t + 1] > self.indptr[t]
-        ]
-        if not spans:
-            return TextHits(np.zeros(0, np.int64), np.zeros(0))
-        scores, mark = self._scores, self._mark
-        try:
-            # Rows are unique within one term's postings, so a fancy-indexed add is exact.
-            for lo, hi, weight in spans:
-                rows = self.rows[lo:hi]
-                scores[rows] += self.weights[lo:hi].astype(np.float32) * np.float32(weight)
-                mark[rows] = True
-            total = sum(hi - lo for lo, hi, _ in spans)
-            if total * 8 < self.size:
-                touched = np.unique(np.concatenate([self.rows[lo:hi] for lo, hi, _ in spans]))
-            else:
-                touched = np.flatnonzero(mark)
-            touched = touched.astype(np.int64)
-            similarity = np.clip(scores[touched].astype(np.float64), 0.0, 1.0)
-        finally:
-            for lo, hi, _ in spans:
-                scores[self.rows[lo:hi]] = 0.0
-                mark[self.rows[lo:hi]] = False
-        return TextHits(touched, similarity)
-
-    def nbytes(self) -> int:
-        return int(
-            self.rows.nbytes
-            + self.weights.nbytes
-            + self.indptr.nbytes
-            + self._scores.nbytes
-            + self._mark.nbytes
-        )

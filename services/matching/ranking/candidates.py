@@ -24,7 +24,7 @@ from services.matching.index.columns import (
     REMOTE,
 )
 from services.matching.index.segment import IndexSegment, union_sorted
-from services.matching.index.text import TextHits
+from services.matching.index.text_postings import TextHits
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
 
@@ -121,17 +121,16 @@ def _text_path(
     settings: MatchingSettings,
     hits: TextHits,
 ) -> np.ndarray:
-    """The `text_candidates` most similar filtered rows (similarity desc, row asc), by row."""
+    """The `text_candidates` best retrieved rows that pass the filters, sorted by row."""
     limit = settings.text_candidates
     if limit == 0 or len(hits.rows) == 0:
         return np.zeros(0, np.int64)
-    order = np.lexsort((hits.rows, -hits.similarity))
     take = limit * 4
     while True:
-        # The best `limit` filtered rows lie within the first `take` once that many pass.
-        head = hits.rows[order[:take]]
+        # The best `limit` filtered rows lie within the best `take` once that many pass.
+        head = hits.best(take)
         passed = head[hard_filter(segment, head, prepared, settings)]
-        if len(passed) >= limit or take >= len(order):
+        if len(passed) >= limit or len(head) >= len(hits.rows):
             return np.sort(passed[:limit])
         take *= 4
 

@@ -25,7 +25,7 @@ from services.matching.index.segment import (
     YEARS_UNKNOWN,
     IndexSegment,
 )
-from services.matching.index.text import TextEncoder, TextHits
+from services.matching.index.text import TextEncoder
 from services.matching.ranking.candidates import candidate_rows, hard_filter
 from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
@@ -143,13 +143,11 @@ def _candidate_blocks(
     settings: MatchingSettings,
     rows_of: Any,
 ) -> list[FeatureBlock]:
-    """Features of each segment's rows chosen by `rows_of(segment, hits)`."""
-    blocks = []
-    for segment in snapshot.segments:
-        hits = segment.text_hits(prepared.text_terms, prepared.text_weights)
-        rows = rows_of(segment, hits)
-        blocks.append(compute_features(segment, rows, prepared, settings, hits=hits))
-    return blocks
+    """Features of each segment's rows chosen by `rows_of(segment)`."""
+    return [
+        compute_features(segment, rows_of(segment), prepared, settings)
+        for segment in snapshot.segments
+    ]
 
 
 def listed(blocks: list[FeatureBlock], prepared: PreparedQuery) -> list[np.ndarray]:
@@ -195,7 +193,8 @@ def rank(
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
 
-    def rows_of(segment: IndexSegment, hits: TextHits) -> np.ndarray:
+    def rows_of(segment: IndexSegment) -> np.ndarray:
+        hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)
         return candidate_rows(segment, prepared, settings, need=top_k, hits=hits)
 
     blocks = _candidate_blocks(snapshot, prepared, settings, rows_of)
@@ -284,7 +283,7 @@ def rank_everyone(
     "why not?" answers and tests). Details are built for `detail_ids` only."""
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
 
-    def rows_of(segment: IndexSegment, hits: TextHits) -> np.ndarray:
+    def rows_of(segment: IndexSegment) -> np.ndarray:
         everyone = np.arange(len(segment), dtype=np.int64)
         return everyone[hard_filter(segment, everyone, prepared, settings)]
 
