@@ -39,6 +39,8 @@ _MUST = re.compile(
 _CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>]|\d{1,2}[.)])\s")
 _SHORT_LINE_WORDS = 6
+_MAX_ANNOTATION_GAP = 15
+_BRACKETED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 
 # Every cue contains one of these words (as `term_key` spells them): texts without any, most
@@ -110,20 +112,61 @@ def requirements(
     if not cues:
         return [None] * len(mentions)
     boundaries = [match.start() for match in _CLAUSE_END.finditer(text)]
+    brackets = [match.span() for match in _BRACKETED.finditer(text)]
+    annotations = _annotations(text, brackets, cues, mentions)
     headings = _headings(text, cues, mentions)
     result: list[Requirement | None] = []
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
+        if position in annotations:
+            result.append(annotations[position])
+            continue
         at = bisect_right(boundaries, mention.start)
         clause_start = boundaries[at - 1] + 1 if at > 0 else 0
         clause_end = boundaries[at] if at < len(boundaries) else len(text)
+        bracket = _enclosing(brackets, mention.start)
         nearest: tuple[int, Requirement] | None = None
         for start, end, kind in cues:
-            if start >= clause_start and end <= clause_end:
-                distance = start - mention.end if start >= mention.end else mention.start - end
-                if nearest is None or abs(distance) < nearest[0]:
-                    nearest = (abs(distance), kind)
+            if start < clause_start or end > clause_end:
+                continue
+            if _enclosing(brackets, start) != bracket:
+                continue  # "Senior Java Developer (Kotlin nice to have)": the aside is Kotlin's
+            distance = start - mention.end if start >= mention.end else mention.start - end
+            if nearest is None or abs(distance) < nearest[0]:
+                nearest = (abs(distance), kind)
         result.append(nearest[1] if nearest else _heading_for(headings, mention.start))
     return result
+
+
+def _annotations(
+    text: str,
+    brackets: list[tuple[int, int]],
+    cues: list[tuple[int, int, Requirement]],
+    mentions: Sequence[Mention],
+) -> dict[int, Requirement]:
+    """ "Java (must), Kotlin (a plus)": a bracket with a cue and no mention annotates the
+    mention right before it."""
+    annotated: dict[int, Requirement] = {}
+    starts = [mention.start for mention in mentions]
+    for bracket_start, bracket_end in brackets:
+        inside = [cue for cue in cues if bracket_start < cue[0] < bracket_end]
+        if not inside:
+            continue
+        after = bisect_right(starts, bracket_start)
+        if after < len(mentions) and mentions[after].start < bracket_end:
+            continue  # the bracket names a skill of its own
+        gap = text[mentions[after - 1].end : bracket_start] if after > 0 else ""
+        if after > 0 and len(gap) <= _MAX_ANNOTATION_GAP and not _CLAUSE_END.search(gap):
+            kinds = {kind for _, _, kind in inside}
+            annotated[after - 1] = "must" if "must" in kinds else "nice"
+    return annotated
+
+
+def _enclosing(brackets: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The bracketed aside a position is in: "Java (Kotlin nice to have)" cues only Kotlin."""
+    for start, end in brackets:
+        if start < position < end:
+            return (start, end)
+    return None
 
 
 def _cues(text: str) -> list[tuple[int, int, Requirement]]:

@@ -15,6 +15,7 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _MAX_LIST_GAP = 40
+_NOUN_FOLLOWERS = frozenset(["is", "ist", "are", "sind", "was", "war"])
 _BULLETS = " \t\u00a0-•*·–▪►◦>"
 # How far back a veto such as "Hong " or "Home-" is looked for.
 _LOOK_BEHIND = 30
@@ -24,6 +25,9 @@ class Verdict(Enum):
     no = 0
     yes = 1
     in_context = 2
+    # A capital at a sentence start says nothing, but "Go is a plus", "Rust, Go" or a text
+    # that is only the name ("Rust") show a noun, not the verb or the everyday word.
+    in_context_at_start = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,7 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
                 continue
         found.append(chosen)
         index = chosen[0].last + 1
-    if any(verdict is Verdict.in_context for _, verdict in found):
+    if any(verdict is not Verdict.yes for _, verdict in found):
         accepted = _resolve_context(tokens, found)
     else:
         accepted = [candidate for candidate, _ in found]
@@ -122,9 +126,10 @@ def _judge(text: str, candidate: Candidate, guard: Guard | None) -> Verdict:
         return Verdict.in_context
     initial = _starts_sentence(text, candidate.start)
     if guard.context is Context.at_sentence_start:
-        return Verdict.in_context if initial else Verdict.yes
-    capitalised = text[candidate.start].isupper() and not initial
-    return Verdict.yes if capitalised else Verdict.in_context
+        return Verdict.in_context_at_start if initial else Verdict.yes
+    if not text[candidate.start].isupper():
+        return Verdict.in_context
+    return Verdict.in_context_at_start if initial else Verdict.yes
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -141,15 +146,27 @@ def _resolve_context(tokens: Tokens, found: list[tuple[Candidate, Verdict]]) -> 
     changed = True
     while changed:
         changed = False
-        for position, (candidate, _) in enumerate(found):
+        for position, (candidate, verdict) in enumerate(found):
             if accepted[position]:
                 continue
-            if _has_tech_word(tokens, candidate) or _has_listed_neighbour(
-                tokens.text, found, accepted, position
+            if (
+                _has_tech_word(tokens, candidate)
+                or _has_listed_neighbour(tokens.text, found, accepted, position)
+                or (verdict is Verdict.in_context_at_start and _reads_as_noun(tokens, candidate))
             ):
                 accepted[position] = True
                 changed = True
     return [candidate for (candidate, _), keep in zip(found, accepted, strict=True) if keep]
+
+
+def _reads_as_noun(tokens: Tokens, candidate: Candidate) -> bool:
+    """At a sentence start: followed by "is"/"ist"/"und", a comma, a bracket, or nothing."""
+    text = tokens.text
+    after = text[candidate.end : candidate.end + 1]
+    if after in ("", "\n", ",", "(", "/", ":") or not text[candidate.end :].strip():
+        return True
+    following = candidate.last + 1
+    return following < len(tokens) and tokens.inner_keys[following] in _NOUN_FOLLOWERS
 
 
 def _has_tech_word(tokens: Tokens, candidate: Candidate) -> bool:

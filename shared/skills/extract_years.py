@@ -263,11 +263,13 @@ def _tied(
     forward_gap = text[statement.end : mentions[after].start] if has_after else None
     backward_ok = backward_gap is not None and _backward_gap_ok(backward_gap)
     forward_ok = forward_gap is not None and _forward_gap_ok(forward_gap)
-    forward_strong = forward_ok and (
-        _bare(forward_gap or "") or _FORWARD_CONNECTOR.search(forward_gap or "") is not None
-    )
-    if backward_ok and (_bare(backward_gap or "") or not forward_strong):
-        return [before]
+    introduces = forward_ok and _FORWARD_CONNECTOR.search(forward_gap or "") is not None
+    if (
+        backward_ok
+        and not introduces
+        and (_bare(backward_gap or "") or not (forward_ok and _bare(forward_gap or "")))
+    ):
+        return [before]  # "Kafka – 24 months", "Java 5 years", "Kafka for 3 years and Spark"
     if not forward_ok:
         return []
     tied = [after]

@@ -1,0 +1,219 @@
+"""Suggested skills for a request's title and description.
+
+Every mention comes from `shared.skills.extract` (the intake taxonomy, so admin aliases count).
+A skill is a must-have when a must cue governs one of its mentions, or when it is named in the
+title without a nice cue; a nice cue makes it a nice-to-have. Descriptions that cue nothing as a
+must get their uncued skills suggested as must-haves (with a warning), so the suggestion can be
+posted as it is. Items of a skill list ("Tools: Jira, Xyzzy, Confluence") that no catalogue
+spelling matches are resolved like any request skill (variants, versions) and, failing that,
+reported as unrecognised terms with suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from services.intake.common.schemas import FieldWarning
+from services.intake.parsing.schemas import (
+    EvidenceOut,
+    ParsedSkill,
+    RequestParse,
+    TextField,
+    UnrecognisedTerm,
+)
+from services.intake.taxonomy import IntakeTaxonomy
+from shared.skills.extract import Requirement, extract_skills
+from shared.skills.keys import term_key
+
+# Pieces of text that may hold a list: a line, or a sentence, or a part between semicolons.
+_SEGMENT = re.compile(r"[^\n;]+?(?:[.!?](?=\s)|(?=[\n;])|$)")
+_LABEL = re.compile(r"\s*(?:[-•*·–▪►◦>]\s*)?(?:[^\W\d][\w /&-]{0,30}:)?")
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,|/]|\b(?:and|und|or|oder|sowie)\b)\s*", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_EDGE = " \t.:!?()[]\"'“”„*-–•"
+_MIN_LIST_ITEMS = 3
+_MAX_ITEM_WORDS = 3
+_MAX_ITEM_LENGTH = 40
+
+
+@dataclass
+class _Found:
+    slug: str
+    canonical: str
+    evidence: list[EvidenceOut] = field(default_factory=list)
+    requirements: list[Requirement | None] = field(default_factory=list)
+    in_title: bool = False
+    years: float | None = None
+
+
+def parse(
+    taxonomy: IntakeTaxonomy, *, title: str, description: str, today: date | None = None
+) -> RequestParse:
+    """Skills, unrecognised list items and warnings for one request text."""
+    found: dict[str, _Found] = {}
+    unrecognised: dict[str, UnrecognisedTerm] = {}
+    texts: tuple[tuple[TextField, str], ...] = (("title", title), ("description", description))
+    for text_field, text in texts:
+        _extract(taxonomy, text_field, text, found, today)
+    for text_field, text in texts:
+        _list_items(taxonomy, text_field, text, found, unrecognised)
+    skills = [_suggestion(entry) for entry in found.values()]
+    warnings: list[FieldWarning] = []
+    if not skills:
+        warnings.append(
+            FieldWarning(
+                field="description",
+                message="No catalogue skill is named; list the skills the role needs, "
+                "e.g. 'Required: Java, Kubernetes'",
+            )
+        )
+    elif not any(skill.must_have for skill in skills):
+        uncued = [skill for skill in skills if skill.requirement is None]
+        for skill in uncued:
+            skill.must_have = True
+        if uncued:
+            warnings.append(
+                FieldWarning(
+                    field="description",
+                    message="No must-have cue ('must', 'required', 'zwingend', 'setzen wir "
+                    "voraus') was found; the skills named without a cue are suggested as "
+                    "must-haves",
+                )
+            )
+    return RequestParse(
+        skills=skills, unrecognised_terms=list(unrecognised.values()), warnings=warnings
+    )
+
+
+def _extract(
+    taxonomy: IntakeTaxonomy,
+    text_field: TextField,
+    text: str,
+    found: dict[str, _Found],
+    today: date | None,
+) -> None:
+    for skill in extract_skills(text, taxonomy.taxonomy, today=today):
+        entry = found.setdefault(skill.slug, _Found(skill.slug, skill.canonical))
+        entry.evidence.extend(
+            EvidenceOut(start=item.start, end=item.end, text=item.text, field=text_field)
+            for item in skill.evidence
+        )
+        entry.requirements.append(
+            "must" if skill.requirement == "must" else "nice" if skill.requirement else None
+        )
+        entry.in_title = entry.in_title or text_field == "title"
+        if skill.years is not None:
+            entry.years = max(entry.years or 0.0, skill.years)
+
+
+def _combined(requirements: list[Requirement | None]) -> Requirement | None:
+    """A must anywhere makes a must; else a nice cue makes a nice-to-have."""
+    if "must" in requirements:
+        return "must"
+    if "nice" in requirements:
+        return "nice"
+    return None
+
+
+def _suggestion(entry: _Found) -> ParsedSkill:
+    requirement = _combined(entry.requirements)
+    return ParsedSkill(
+        name=entry.canonical,
+        canonical=entry.canonical,
+        slug=entry.slug,
+        must_have=requirement == "must" or (requirement is None and entry.in_title),
+        requirement=requirement,
+        years=entry.years,
+        evidence=entry.evidence,
+    )
+
+
+def _list_items(
+    taxonomy: IntakeTaxonomy,
+    text_field: TextField,
+    text: str,
+    found: dict[str, _Found],
+    unrecognised: dict[str, UnrecognisedTerm],
+) -> None:
+    """Resolve, or report, the items of skill lists that extraction did not recognise."""
+    spans = sorted(
+        (item.start, item.end)
+        for entry in found.values()
+        for item in entry.evidence
+        if item.field == text_field
+    )
+    for segment in _SEGMENT.finditer(text):
+        items = _items(text, segment.start(), segment.end())
+        if len(items) < _MIN_LIST_ITEMS:
+            continue
+        known = [item for item in items if _overlaps(item, spans)]
+        if not known:
+            continue  # a list of places or dates, not of skills
+        cues = Counter(
+            _combined(entry.requirements)
+            for entry in found.values()
+            if any(
+                item.field == text_field and segment.start() <= item.start < segment.end()
+                for item in entry.evidence
+            )
+        )
+        for start, end in items:
+            if _overlaps((start, end), spans):
+                continue
+            term = text[start:end]
+            if len(term.split()) > _MAX_ITEM_WORDS or len(term) > _MAX_ITEM_LENGTH:
+                continue
+            if not any(char.isalpha() for char in term) or (term.islower() and " " in term):
+                continue  # "and more", "etc.": prose, not a skill name
+            resolved = taxonomy.resolve(term)
+            if resolved.slug is not None and resolved.canonical is not None:
+                entry = found.setdefault(resolved.slug, _Found(resolved.slug, resolved.canonical))
+                entry.evidence.append(
+                    EvidenceOut(start=start, end=end, text=term, field=text_field)
+                )
+                entry.requirements.append(cues.most_common(1)[0][0] if cues else None)
+                entry.in_title = entry.in_title or text_field == "title"
+                continue
+            key = term_key(term)
+            if key and key not in unrecognised:
+                unrecognised[key] = UnrecognisedTerm(
+                    term=term,
+                    field=text_field,
+                    start=start,
+                    end=end,
+                    suggestions=resolved.suggestions,
+                )
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each comma- or "and"-separated item in text[start:end]."""
+    label = _LABEL.match(text, start, end)
+    position = label.end() if label is not None else start
+    pieces: list[tuple[int, int]] = []
+    for separator in [*_ITEM_SEPARATOR.finditer(text, position, end), None]:
+        piece_end = separator.start() if separator is not None else end
+        piece = _strip(text, position, piece_end)
+        if piece is not None:
+            pieces.append(piece)
+        if separator is not None:
+            position = separator.end()
+    return pieces
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim brackets' contents at the end ("Java (17)"), punctuation and spaces at both ends."""
+    bracket = _BRACKETS.search(text, start, end)
+    if bracket is not None and bracket.start() > start:
+        end = bracket.start()
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _overlaps(item: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < item[1] and item[0] < end for start, end in spans)
