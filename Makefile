@@ -31,6 +31,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_intake
+	$(BIN)/python -m tests.bench.bench_extract
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
 
