@@ -30,7 +30,7 @@ _NICE = re.compile(
 )
 _MUST = re.compile(
     r"\bmust\b|\brequired\b|\brequirements?\b|\bmandatory\b|\bessential\b|\bobligatory\b|"
-    r"\bprerequisites?\b|\bindispensable\b|\bzwingend\b|\bsetzen\b[^.;\n]{0,80}?\bvoraus\b|"
+    r"\bprerequisites?\b|\banforderungen\b|\bindispensable\b|\bzwingend\b|\bsetzen\b[^.;\n]{0,80}?\bvoraus\b|"
     r"\bvorausgesetzt\b|\bvoraussetzung(?:en)?\b|\berforderlich\b|\bmuss\b|\bmüssen\b|"
     r"\bmuss-\w+|\bpflicht\b|\bunabdingbar\b|\bunerlässlich\b|\bnotwendig\b",
     re.IGNORECASE,
@@ -45,54 +45,15 @@ _BRACKETED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 # Every cue contains one of these words (as `term_key` spells them): texts without any, most
 # CVs, skip the two patterns.
-_TRIGGERS = frozenset(
-    [
-        "must",
-        "required",
-        "requirement",
-        "requirements",
-        "mandatory",
-        "essential",
-        "obligatory",
-        "prerequisite",
-        "prerequisites",
-        "indispensable",
-        "zwingend",
-        "voraus",
-        "vorausgesetzt",
-        "voraussetzung",
-        "voraussetzungen",
-        "erforderlich",
-        "muss",
-        "muessen",
-        "pflicht",
-        "unabdingbar",
-        "unerlaesslich",
-        "notwendig",
-        "nice",
-        "plus",
-        "pluspunkt",
-        "vorteil",
-        "vorteilhaft",
-        "wuenschenswert",
-        "idealerweise",
-        "optional",
-        "preferred",
-        "preferably",
-        "desirable",
-        "desired",
-        "ideally",
-        "bonus",
-        "schoen",
-        "gern",
-        "gerne",
-        "hilfreich",
-        "helpful",
-        "advantage",
-        "advantageous",
-        "beneficial",
-    ]
-)
+_TRIGGER_WORDS = """
+    must required requirement requirements anforderungen mandatory essential obligatory
+    prerequisite prerequisites indispensable zwingend voraus vorausgesetzt voraussetzung
+    voraussetzungen erforderlich muss muessen pflicht unabdingbar unerlaesslich notwendig nice
+    plus pluspunkt vorteil vorteilhaft wuenschenswert idealerweise optional preferred preferably
+    desirable desired ideally bonus schoen gern gerne hilfreich helpful advantage advantageous
+    beneficial
+"""
+_TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 
 def requirements(
@@ -107,7 +68,9 @@ def requirements(
     if _TRIGGERS.isdisjoint(words):
         return [None] * len(mentions)
     cues = [
-        cue for cue in _cues(text) if not any(m.start < cue[1] and cue[0] < m.end for m in mentions)
+        cue
+        for cue in _cues(text)
+        if not any(m.start <= cue[0] and cue[1] <= m.end for m in mentions)
     ]  # "Requirements Engineering" is a skill, not a cue
     if not cues:
         return [None] * len(mentions)
@@ -193,14 +156,17 @@ def _headings(
             continue
         governed_end = line_end
         position = line_end + 1
+        after_blank = False
         while position < len(text):
             next_end = text.find("\n", position)
             next_end = len(text) if next_end < 0 else next_end
             line = text[position:next_end]
-            if line.strip() and not (
-                _BULLET_LINE.match(line) or len(line.split()) <= _SHORT_LINE_WORDS
-            ):
-                break
+            if not line.strip():
+                after_blank = True
+            elif _BULLET_LINE.match(line):
+                after_blank = False
+            elif after_blank or len(line.split()) > _SHORT_LINE_WORDS:
+                break  # a paragraph, or a new section after a blank line
             is_cue_line = any(position <= cue_start < next_end for cue_start, _, _ in cues)
             if is_cue_line and not any(position <= m.start < next_end for m in mentions):
                 break  # the next heading

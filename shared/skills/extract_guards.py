@@ -97,7 +97,7 @@ _GUARDS: dict[str, Guard] = {
         not_after=_veto(
             r"(?:°|&\s*|\b(?:vitamin|hepatitis|grade|klasse|class|level|stufe|note|category|"
             r"kategorie|typ|type|teil|part|anlage|anhang|appendix|plan|gebäude|building|"
-            r"block|haus|halle|terminal)\s*)$"
+            r"block|haus|halle|terminal|asil)[\s-]*)$"
         ),
     ),
     "r": Guard(
@@ -172,8 +172,22 @@ def guard_for(key: str, *, canonical: str, canonical_key: str, ambiguous: bool) 
 
 
 # A word that, right after a mention, shows it is the technology ("Chef cookbooks").
-# fmt: off
-TECH_FOLLOWERS = frozenset(["developer", "developers", "development", "engineer", "engineers", "engineering", "entwickler", "entwicklerin", "entwicklung", "programmer", "programming", "programmierung", "programmiersprache", "language", "sprache", "framework", "frameworks", "code", "coding", "script", "scripts", "scripting", "skript", "skripte", "skripting", "cookbook", "cookbooks", "recipe", "recipes", "chart", "charts", "server", "servers", "cluster", "clusters", "pipeline", "pipelines", "api", "apis", "sdk", "library", "libraries", "bibliothek", "bibliotheken", "stack", "kenntnisse", "experience", "erfahrung", "expert", "expertise", "experte", "project", "projects", "projekt", "projekte", "module", "modules", "plugin", "plugins", "app", "apps", "application", "applications", "anwendung", "anwendungen", "service", "services", "test", "tests", "testing", "suite", "workflow", "workflows", "job", "jobs", "dashboard", "dashboards", "report", "reports", "queries", "abfragen", "certified", "zertifiziert", "zertifizierung", "certification", "consultant", "berater", "beratung", "architect", "architekt", "architektur", "admin", "administrator", "administration", "automation", "automatisierung", "infra", "inspec", "habitat", "automate", "workstation", "formula", "formulas", "states", "playbook", "playbooks", "manifest", "manifests", "template", "templates", "cli", "runtime", "umgebung", "environment", "integration", "migration", "components", "komponenten", "boot", "mvc", "security", "data", "batch", "cloud", "native", "hooks", "router", "functions"])
-# fmt: on
+_TECH_FOLLOWER_WORDS = """
+    developer developers development engineer engineers engineering entwickler entwicklerin
+    entwicklung programmer programming programmierung programmiersprache language sprache
+    framework frameworks code coding script scripts scripting skript skripte skripting
+    cookbook cookbooks recipe recipes chart charts server servers cluster clusters pipeline
+    pipelines api apis sdk library libraries bibliothek bibliotheken stack kenntnisse
+    experience erfahrung expert expertise experte project projects projekt projekte module
+    modules plugin plugins app apps application applications anwendung anwendungen service
+    services test tests testing suite workflow workflows job jobs dashboard dashboards
+    report reports queries abfragen certified zertifiziert zertifizierung certification
+    consultant berater beratung architect architekt architektur admin administrator
+    administration automation automatisierung infra inspec habitat automate workstation
+    formula formulas states playbook playbooks manifest manifests template templates cli
+    runtime umgebung environment integration migration components komponenten boot mvc
+    security data batch cloud native hooks router functions
+"""
+TECH_FOLLOWERS = frozenset(_TECH_FOLLOWER_WORDS.split())
 # A word that, right before a mention, shows it is the technology ("using Make").
 TECH_LEADERS = frozenset(["using", "via", "mittels", "einsatz", "nutzung", "apache", "aws"])
