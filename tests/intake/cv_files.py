@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from docx import Document
 from fpdf import FPDF
+from lxml import etree
 from pypdf import PdfReader, PdfWriter
 
 
@@ -48,6 +50,33 @@ def docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
         for row, values in zip(grid.rows, table, strict=True):
             for cell, value in zip(row.cells, values, strict=True):
                 cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+def _box(parent: Any, text: str) -> None:
+    content = etree.SubElement(parent, f"{_W}txbxContent")
+    run = etree.SubElement(etree.SubElement(content, f"{_W}p"), f"{_W}r")
+    etree.SubElement(run, f"{_W}t").text = text
+
+
+def docx_with_text_box(paragraph: str, box_text: str) -> bytes:
+    """A DOCX whose skills sit in a text box, written as Word does: a modern shape plus a
+    VML fallback copy of the same text."""
+    document = Document()
+    run = document.add_paragraph(paragraph).add_run()._r
+    alternate = etree.SubElement(run, f"{_MC}AlternateContent")
+    choice = etree.SubElement(alternate, f"{_MC}Choice", Requires="wps")
+    _box(etree.SubElement(choice, f"{_WPS}txbx"), box_text)
+    fallback = etree.SubElement(alternate, f"{_MC}Fallback")
+    _box(etree.SubElement(etree.SubElement(fallback, f"{_W}pict"), f"{_V}textbox"), box_text)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -133,6 +133,18 @@ def test_a_docx_cv_is_read_with_its_tables(
     assert download.headers["content-type"] == DOCX
 
 
+def test_a_docx_sidebar_in_a_text_box_is_read_once(
+    intake: TestClient, keys: TestKeys, profile: dict[str, Any]
+) -> None:
+    content = cv_files.docx_with_text_box("Jana Novak, engineer", "Skills: Kafka, Terraform")
+    response = _upload(intake, keys.manager, profile["id"], content, filename="cv.docx")
+    assert response.status_code == 201, response.text
+    kafka = next(s for s in response.json()["extracted_skills"] if s["slug"] == "kafka")
+    assert kafka["mentions"] == 1  # Word's fallback copy of the box is not read twice
+    read = intake.get(f"/v1/freelancers/{profile['id']}", headers=keys.manager).json()
+    assert read["cv_text"] == "Jana Novak, engineer\nSkills: Kafka, Terraform"
+
+
 def test_plain_text_in_utf8_and_in_legacy_windows_encoding(
     intake: TestClient, keys: TestKeys, profile: dict[str, Any]
 ) -> None:

@@ -174,7 +174,7 @@ def _docx(content: bytes) -> CvText:
 
     try:
         document = Document(io.BytesIO(content))
-        text = "\n".join(_block_texts(document))
+        text = "\n".join([*_block_texts(document), *_text_box_texts(document)])
     except Exception as exc:  # python-docx / lxml raise many types for damaged files
         raise unreadable(
             f"looks like a DOCX but could not be read ({type(exc).__name__}: {str(exc)[:200]}); "
@@ -192,6 +192,25 @@ def _block_texts(container: Any) -> Iterator[str]:
             yield from _table_texts(block)
         else:
             yield block.text
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_box_texts(document: Any) -> Iterator[str]:
+    """Paragraphs in text boxes (CV templates put skill sidebars there), after the body.
+
+    python-docx does not descend into drawings. Word writes each modern text box twice, the
+    second copy as a VML fallback for old readers: that copy is skipped.
+    """
+    for box in document.element.body.iter(f"{_W}txbxContent"):
+        if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for paragraph in box.iter(f"{_W}p"):
+            text = "".join(node.text or "" for node in paragraph.iter(f"{_W}t"))
+            if text.strip():
+                yield text
 
 
 def _table_texts(table: Any) -> Iterator[str]:
