@@ -73,6 +73,16 @@ def bootstrap_interval(
     return Estimate(float(data.mean()), float(low), float(high))
 
 
+def paired_difference(
+    ours: Sequence[float], theirs: Sequence[float], *, seed: int, resamples: int = 2000
+) -> Estimate:
+    """Mean per-request difference (ours - theirs) with a bootstrap interval over requests."""
+    if len(ours) != len(theirs):
+        raise ValueError("both systems must be scored on the same requests")
+    differences = [a - b for a, b in zip(ours, theirs, strict=True)]
+    return bootstrap_interval(differences, seed=seed, resamples=resamples)
+
+
 METRICS = ("NDCG@10", "P@5", "recall@20", "MRR")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from evaluation.metrics import METRICS, Estimate
+from evaluation.metrics import METRICS, Estimate, paired_difference
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,27 @@ def _cell(estimate: Estimate) -> str:
     return f"{estimate.mean:.3f} [{estimate.low:.3f}, {estimate.high:.3f}]"
 
 
+def _signed(estimate: Estimate) -> str:
+    return f"{estimate.mean:+.3f} [{estimate.low:+.3f}, {estimate.high:+.3f}]"
+
+
+def differences(report: TextEvalReport) -> dict[str, dict[str, Estimate]]:
+    """The first system (Vouch) minus each other one, paired per request."""
+    ours, others = report.systems[0], report.systems[1:]
+    requests = list(ours.per_request)
+    return {
+        other.name: {
+            metric: paired_difference(
+                [ours.per_request[r][metric] for r in requests],
+                [other.per_request[r][metric] for r in requests],
+                seed=report.seed,
+            )
+            for metric in METRICS
+        }
+        for other in others
+    }
+
+
 def print_table(report: TextEvalReport, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(
@@ -52,6 +73,13 @@ def print_table(report: TextEvalReport, console: Console | None = None) -> None:
     for system in report.systems:
         table.add_row(system.name, *(_cell(system.estimates[m]) for m in METRICS))
     console.print(table)
+    gaps = Table(title=f"{report.systems[0].name} minus each baseline (paired over requests)")
+    gaps.add_column("against")
+    for metric in METRICS:
+        gaps.add_column(metric, justify="right")
+    for name, estimates in differences(report).items():
+        gaps.add_row(name, *(_signed(estimates[m]) for m in METRICS))
+    console.print(gaps)
     console.print(
         f"CVs accepted (201): {report.accepted}/{report.cvs}; with merge warnings: {report.warned}; "
         f"reachable when relevant: {report.reachable_cvs}/{report.relevant_cvs}; "
@@ -77,6 +105,15 @@ def _markdown(report: TextEvalReport) -> str:
     for system in report.systems:
         cells = " | ".join(_cell(system.estimates[m]) for m in METRICS)
         lines.append(f"| {system.name} | {cells} |")
+    lines += [
+        "",
+        f"{report.systems[0].name} minus each baseline, paired per request (mean and 95% interval):",
+        "",
+        "| against | " + " | ".join(METRICS) + " |",
+        "| --- |" + " --- |" * len(METRICS),
+    ]
+    for name, estimates in differences(report).items():
+        lines.append(f"| {name} | " + " | ".join(_signed(estimates[m]) for m in METRICS) + " |")
     lines += [
         "",
         f"- CVs accepted (201): {report.accepted} of {report.cvs}"
@@ -112,5 +149,9 @@ def write_report(report: TextEvalReport, output: str) -> Path:
     markdown = folder / "text-eval.md"
     markdown.write_text(_markdown(report), encoding="utf-8")
     figures: dict[str, Any] = asdict(report)
+    figures["differences"] = {
+        name: {metric: asdict(estimate) for metric, estimate in estimates.items()}
+        for name, estimates in differences(report).items()
+    }
     (folder / "text-eval.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return markdown

@@ -10,6 +10,7 @@ from evaluation.metrics import (
     bootstrap_interval,
     dcg_at_k,
     ndcg_at_k,
+    paired_difference,
     per_request_scores,
     precision_at_k,
     recall_at_k,
@@ -72,3 +73,11 @@ def test_bootstrap_interval_is_seeded_and_brackets_the_mean() -> None:
     constant = bootstrap_interval([0.5] * 5, seed=1)
     assert (constant.low, constant.high) == pytest.approx((0.5, 0.5))
     assert math.isnan(bootstrap_interval([], seed=1).mean)
+
+
+def test_paired_difference_is_per_request_and_refuses_unequal_lengths() -> None:
+    gap = paired_difference([0.9, 0.8, 1.0], [0.7, 0.8, 0.7], seed=5)
+    assert gap.mean == pytest.approx((0.2 + 0.0 + 0.3) / 3)
+    assert 0.0 <= gap.low <= gap.mean <= gap.high <= 0.3 + 1e-9
+    with pytest.raises(ValueError):
+        paired_difference([0.1], [0.1, 0.2], seed=5)
