@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from shared.skills.extract_guards import TECH_FOLLOWERS, TECH_LEADERS, Context, Guard
-from shared.skills.extract_tokens import Candidate, Matcher, Tokens
+from shared.skills.extract_tokens import MIN_COMPOUND, Candidate, Matcher, Tokens
 
 # What may stand between two skills of one list: "Ansible, Puppet und Chef", "Java/Kotlin".
 _LIST_GAP = re.compile(
@@ -51,7 +51,12 @@ def find_mentions(tokens: Tokens, matcher: Matcher) -> list[Mention]:
     first_keys = tokens.first_keys
     while index < count:
         key = first_keys[index]
-        if key not in openers and key[-1] != "s" and not "0" <= key[-1] <= "9":
+        if (
+            key not in openers
+            and key[-1] != "s"
+            and not "0" <= key[-1] <= "9"
+            and (len(key) < MIN_COMPOUND or key[:3] not in openers)
+        ):
             index += 1  # the common case: a word that starts no spelling
             continue
         chosen: tuple[Candidate, Verdict] | None = None

@@ -29,6 +29,22 @@ _NOT_PROSE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+"
 # A trailing version glued to a name: "Python3", "Java8", "Angular2".
 _GLUED_VERSION = re.compile(r"(?P<name>.*[^\W\d_])(?P<version>[0-9]+)$")
 
+# German compound heads after which the first part still names the skill ("Java" in
+# "Javaentwicklung"); they are never skill names themselves, so "Java" in "JavaScript" or
+# "Go" in "Google" cannot arise this way.
+_COMPOUND_HEAD_WORDS = """
+    entwicklung entwickler entwicklerin programmierung programmierer kenntnisse kenntnis
+    erfahrung erfahrungen administration administrator administratoren berater beraterin
+    beratung betrieb betreuung projekt projekte projekten umgebung umgebungen konzept konzepte
+    konzeption architektur architekt spezialist spezialistin experte expertin expertise
+    schnittstelle schnittstellen anwendung anwendungen migration einfuehrung implementierung
+    landschaft datenbank datenbanken skripte skript skripting plattform infrastruktur module
+    komponenten anbindung umstellung entwicklungen kenntnissen
+"""
+_COMPOUND_HEADS = frozenset(_COMPOUND_HEAD_WORDS.split())
+_HEAD_LENGTHS = sorted({len(head) for head in _COMPOUND_HEADS}, reverse=True)
+MIN_COMPOUND = 3 + min(_HEAD_LENGTHS)
+
 _KEY_MEMO_LIMIT = 200_000
 _key_memo: dict[str, tuple[str, str]] = {}
 
@@ -164,6 +180,10 @@ class Matcher:
                 variant = self._variant(tokens, index, last, key)
                 if variant is not None:
                     found.append(variant)
+            if last == index and slug is None and len(key) >= MIN_COMPOUND:
+                compound = self._compound(tokens, index, key)
+                if compound is not None:
+                    found.append(compound)
             last += 1
             if last >= count or key not in prefixes or not tokens.joined(last):
                 break
@@ -187,6 +207,26 @@ class Matcher:
                 slug = self.slug_by_key.get(name_key)
                 if slug is not None:
                     return Candidate(slug, name_key, first, last, start, end - version)
+        return None
+
+    def _compound(self, tokens: Tokens, index: int, key: str) -> Candidate | None:
+        """A German compound of a spelling and a known head: "Javaentwicklung",
+        "Linuxkenntnisse", "Oracledatenbanken"; the evidence is the spelling part."""
+        for length in _HEAD_LENGTHS:
+            if len(key) - length < 3 or key[-length:] not in _COMPOUND_HEADS:
+                continue
+            name_key = key[:-length]
+            slug = self.slug_by_key.get(name_key)
+            if slug is None and name_key.endswith("s"):  # the linking s: "Datenschutzs..."
+                name_key = name_key[:-1]
+                slug = self.slug_by_key.get(name_key)
+            if slug is None or name_key in self.guards or len(name_key) < 3:
+                continue
+            start, end = tokens.starts[index], tokens.ends[index]
+            word = tokens.text[start:end]
+            for cut in range(len(name_key) // 2, len(word)):
+                if term_key(word[:cut]) == name_key:
+                    return Candidate(slug, name_key, index, index, start, start + cut)
         return None
 
 

@@ -81,6 +81,9 @@ CASES: list[tuple[str, dict[str, float | None]]] = [
     ("Terraform-Module und Ansible-Rollen", {"terraform": None, "ansible": None}),
     ("Java-Entwicklung und Python-Programmierung", {"java": None, "python": None}),
     ("Contact: jan@rust-lang.org, https://github.com/golang/go", {}),
+    ("Langjährige Javaentwicklung und Linuxkenntnisse", {"java": None, "linux": None}),
+    ("Betrieb von Oracledatenbanken und Kubernetesclustern", {"oracle-database": None}),
+    ("Googleentwicklung und Goentwicklung gibt es nicht.", {}),
     # -- years (English) -------------------------------------------------------------------
     ("5 years of Kafka", {"kafka": 5.0}),
     ("Kafka – 24 months", {"kafka": 2.0}),
