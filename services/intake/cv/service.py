@@ -46,14 +46,17 @@ def upload_cv(
     Every check comes before the first write, so a refused file changes nothing.
     """
     settings = get_cv_settings()
-    freelancer = repository.get(session, freelancer_id, for_update=True)
-    if freelancer is None:
+    if repository.get(session, freelancer_id) is None:
         raise NotFound("No freelancer with this id.")
     if len(content) > settings.max_cv_bytes:
         raise too_large(len(content))
+    # Parse before locking the profile: a large PDF takes a while and edits need not wait.
     cv = read_cv(
         content, max_characters=settings.max_cv_characters, max_pages=settings.max_cv_pages
     )
+    freelancer = repository.get(session, freelancer_id, for_update=True)
+    if freelancer is None:  # deleted meanwhile
+        raise NotFound("No freelancer with this id.")
     row = FreelancerCv(
         freelancer_id=freelancer.id,
         filename=(filename.strip() or "cv")[:MAX_FILENAME],
