@@ -167,7 +167,10 @@ FACETS = frozenset(
         "consulting", "specialist", "architect", "skills", "knowledge", "experience", "basics",
         "kenntnisse", "erfahrung", "entwickler", "entwicklerin", "berater", "beraterin",
         "berater/in", "administrator/in", "spezialist", "experte", "core", "stack", "tools",
-        "tooling", "services", "service", "software", "ide",
+        "tooling", "services", "service", "software", "ide", "server", "desktop", "runner", "js",
+        # a language after a tool names its client library or binding ("mongodb-java")
+        "java", "python", "python3", "csharp", "dotnet", "net", "php", "ruby", "node", "nodejs",
+        "javascript", "typescript", "kotlin", "swift", "android", "ios", "scala", "golang",
     }
 )  # fmt: skip
 
