@@ -89,17 +89,19 @@ def main() -> None:
 
     timings: list[float] = []
     found = 0
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     for cv in cvs:
         started = time.perf_counter()
         found += len(extract_skills(cv, taxonomy, today=today))
         timings.append(time.perf_counter() - started)
-    elapsed = time.perf_counter() - began
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - began_cpu
 
     timings.sort()
     mean_length = statistics.fmean(len(cv) for cv in cvs)
     print(f"extraction: {len(cvs)} CVs, mean {mean_length:.0f} characters (EN/DE), one thread")
     print(f"  CVs/minute {len(cvs) / elapsed * 60:,.0f} (target >= 10,000)")
+    # On a shared machine the wall clock includes time the process waited for the core.
+    print(f"  CVs per CPU-minute {len(cvs) / cpu * 60:,.0f}")
     print(
         f"  per CV p50 {timings[len(timings) // 2] * 1000:.2f} ms, "
         f"p99 {timings[int(len(timings) * 0.99)] * 1000:.2f} ms"
