@@ -195,7 +195,8 @@ class Matcher:
         """A plural ("APIs", "Microservices") or a glued version ("Python3") of a spelling."""
         text = tokens.text
         start, end = tokens.starts[first], tokens.ends[last]
-        if len(key) > 3 and text[end - 1] == "s" and key.endswith("s"):
+        plural = text[end - 1] == "s" and end - tokens.starts[last] > 1  # not "Python's"
+        if len(key) > 3 and plural and key.endswith("s"):
             slug = self.slug_by_key.get(key[:-1])
             if slug is not None:
                 return Candidate(slug, key[:-1], first, last, start, end - 1)

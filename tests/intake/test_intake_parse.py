@@ -199,3 +199,22 @@ def test_the_route_is_not_shadowed_by_request_ids(intake: TestClient, keys: Test
     response = intake.post("/v1/requests/parse", json={"title": "Rust"}, headers=keys.client_a)
     assert response.status_code == 200
     assert [skill["slug"] for skill in response.json()["skills"]] == ["rust"]
+
+
+def test_with_a_must_cue_the_uncued_skills_are_nice_to_haves(
+    intake: TestClient, keys: TestKeys
+) -> None:
+    result = _parse(intake, keys.client_a, description="Required: Java. We also use Docker.")
+    skills = _by_slug(result)
+    assert (skills["java"]["must_have"], skills["docker"]["must_have"]) == (True, False)
+    assert skills["docker"]["requirement"] is None
+    assert result["warnings"] == []
+
+
+def test_prose_is_not_reported_as_unrecognised_terms(intake: TestClient, keys: TestKeys) -> None:
+    description = (
+        "HR-tech start-up. Small team, you own features end to end: Spring Boot backend in "
+        "Java, React front end, deployment on AWS. Plan and steer the migration, manage "
+        "vendors and budget, and report to the CTO."
+    )
+    assert _parse(intake, keys.client_a, description=description)["unrecognised_terms"] == []

@@ -31,7 +31,14 @@ from shared.skills.keys import term_key
 # Pieces of text that may hold a list: a line, or a sentence, or a part between semicolons.
 _SEGMENT = re.compile(r"[^\n;]+?(?:[.!?](?=\s)|(?=[\n;])|$)")
 _LABEL = re.compile(r"\s*(?:[-•*·–▪►◦>]\s*)?(?:[^\W\d][\w /&-]{0,30}:)?")
-_ITEM_SEPARATOR = re.compile(r"\s*(?:[,|/]|\b(?:and|und|or|oder|sowie)\b)\s*", re.IGNORECASE)
+# "/" separates only with spaces around it: "S/4HANA", "m/w/d" and "CI/CD" are one item.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,|]|\s/\s|\b(?:and|und|or|oder|sowie)\b)\s*", re.IGNORECASE)
+# An item that starts like a phrase, not a name: "the budget", "in Workshops", "You design".
+_PHRASE_START = re.compile(
+    r"(?:the|a|an|of|in|on|to|for|with|you|we|our|your|der|die|das|den|dem|des|ein|eine|im|"
+    r"in|mit|von|zur|zum|für|sie|wir|ihr|unser\w*)\b",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _EDGE = " \t.:!?()[]\"'“”„*-–•"
 _MIN_LIST_ITEMS = 3
@@ -70,8 +77,8 @@ def parse(
                 "e.g. 'Required: Java, Kubernetes'",
             )
         )
-    elif not any(skill.must_have for skill in skills):
-        uncued = [skill for skill in skills if skill.requirement is None]
+    elif not any(skill.requirement == "must" for skill in skills):
+        uncued = [skill for skill in skills if skill.requirement is None and not skill.must_have]
         for skill in uncued:
             skill.must_have = True
         if uncued:
@@ -146,12 +153,13 @@ def _list_items(
         if item.field == text_field
     )
     for segment in _SEGMENT.finditer(text):
-        items = _items(text, segment.start(), segment.end())
+        items, labelled = _items(text, segment.start(), segment.end())
         if len(items) < _MIN_LIST_ITEMS:
             continue
         known = [item for item in items if _overlaps(item, spans)]
-        if not known:
-            continue  # a list of places or dates, not of skills
+        short = [item for item in items if len(text[item[0] : item[1]].split()) <= 3]
+        if len(known) * 2 < len(items) or len(short) * 5 < len(items) * 3:
+            continue  # prose, or a list of places or dates, not of skills
         cues = Counter(
             _combined(entry.requirements)
             for entry in found.values()
@@ -160,14 +168,16 @@ def _list_items(
                 for item in entry.evidence
             )
         )
-        for start, end in items:
+        for number, (start, end) in enumerate(items):
             if _overlaps((start, end), spans):
                 continue
             term = text[start:end]
             if len(term.split()) > _MAX_ITEM_WORDS or len(term) > _MAX_ITEM_LENGTH:
                 continue
-            if not any(char.isalpha() for char in term) or (term.islower() and " " in term):
-                continue  # "and more", "etc.": prose, not a skill name
+            if not any(char.isalpha() for char in term) or (term[0].islower() and " " in term):
+                continue  # "and more", "begleiten die Abnahme": prose, not a skill name
+            if any(_PHRASE_START.fullmatch(word) for word in term.split()):
+                continue  # "Betrieb in Containern", "the budget": a phrase, not a name
             resolved = taxonomy.resolve(term)
             if resolved.slug is not None and resolved.canonical is not None:
                 entry = found.setdefault(resolved.slug, _Found(resolved.slug, resolved.canonical))
@@ -177,6 +187,8 @@ def _list_items(
                 entry.requirements.append(cues.most_common(1)[0][0] if cues else None)
                 entry.in_title = entry.in_title or text_field == "title"
                 continue
+            if not _name_like(term) or (number == 0 and not labelled):
+                continue  # "budget"; "Small team, you own ...": a sentence's first words
             key = term_key(term)
             if key and key not in unrecognised:
                 unrecognised[key] = UnrecognisedTerm(
@@ -188,10 +200,12 @@ def _list_items(
                 )
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each comma- or "and"-separated item in text[start:end]."""
+def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """The (start, end) of each comma- or "and"-separated item in text[start:end], and
+    whether the segment starts with a label or a bullet ("Tools:", "- ")."""
     label = _LABEL.match(text, start, end)
     position = label.end() if label is not None else start
+    labelled = bool(label is not None and text[start : label.end()].strip())
     pieces: list[tuple[int, int]] = []
     for separator in [*_ITEM_SEPARATOR.finditer(text, position, end), None]:
         piece_end = separator.start() if separator is not None else end
@@ -200,7 +214,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append(piece)
         if separator is not None:
             position = separator.end()
-    return pieces
+    return pieces, labelled
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -213,6 +227,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return (start, end) if end > start else None
+
+
+def _name_like(term: str) -> bool:
+    """Written like a product or method name: a capital, a digit or a symbol in it."""
+    return term[0].isupper() or any(char.isdigit() or char in "+#._/" for char in term)
 
 
 def _overlaps(item: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

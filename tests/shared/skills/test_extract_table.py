@@ -78,6 +78,7 @@ CASES: list[tuple[str, dict[str, float | None]]] = [
     ("Node.js, NodeJS and node js", {"nodejs": None}),
     ("CI/CD pipelines with GitLab CI", {"ci-cd": None, "gitlab-ci": None}),
     ("Microservices and APIs", {"microservices": None}),
+    ("Python's ecosystem and Kubernetes' scheduler", {"python": None, "kubernetes": None}),
     ("Terraform-Module und Ansible-Rollen", {"terraform": None, "ansible": None}),
     ("Java-Entwicklung und Python-Programmierung", {"java": None, "python": None}),
     ("Contact: jan@rust-lang.org, https://github.com/golang/go", {}),
