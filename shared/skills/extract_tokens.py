@@ -234,9 +234,13 @@ class Matcher:
 def taxonomy_size(taxonomy: Taxonomy) -> int:
     """How many spellings a taxonomy has: changes when an admin adds a skill or an alias.
 
-    Read from the key index itself (O(1)); counting the entries' aliases costs 0.4 ms a call.
+    Read from the key index itself (O(1)); counting the entries' aliases costs 0.4 ms a call,
+    so that is only the fallback should the index be renamed.
     """
-    return len(taxonomy._slug_by_key)
+    index = getattr(taxonomy, "_slug_by_key", None)
+    if isinstance(index, dict):
+        return len(index)
+    return sum(1 + len(entry.aliases) for entry in taxonomy)
 
 
 _lock = threading.Lock()
