@@ -7,6 +7,7 @@ database that is dropped afterwards. The baselines rank the same texts in the sa
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Mapping
 from pathlib import Path
@@ -94,8 +95,11 @@ def evaluate(data: TextEvalSet, *, base_url: str, seed: int) -> TextEvalReport:
 def run(*, output: str, seed: int, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """Entry point `text` of `vouch.evaluations`: print the table, write the report."""
     # The in-process HTTP client logs every call at INFO; the table is what matters here.
+    if importlib.util.find_spec("bm25s") is None:
+        # Fail before the minute of loading, not after it.
+        raise SystemExit("The BM25 baseline needs bm25s: pip install 'vouch[eval]'")
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    console = Console(width=max(Console().width, 120))
+    console = Console(width=max(Console().width, 132))
     data = load_eval_set(data_dir)
     console.print(f"Loading {len(data.cvs)} CVs and {len(data.requests)} requests through the API…")
     with command_database() as base_url:
