@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -185,3 +186,24 @@ def test_no_must_haves_means_no_credit_for_must_haves(
     assert result["contributions"]["must_have_coverage"] == 0
     assert "must-have" not in result["explanation"]["summary"]
     assert result["explanation"]["summary"].startswith("1 of 1 nice-to-have")
+
+
+def test_a_skill_implying_a_must_have_shows_it(api: TestClient, keys: TestKeys, world: Any) -> None:
+    """Scrum Master implies Scrum (relation 0.8): not missing, credited at the relation."""
+    world.relate("mt-scrum-master", "mt-scrum", 0.8)
+    world.relate("mt-kanban", "mt-scrum", 0.4)
+    holder = world.freelancer(skills={"mt-scrum": 4})
+    implied = world.freelancer(skills={"mt-scrum-master": 4})
+    weak = world.freelancer(skills={"mt-kanban": 5})
+    request = world.request(skills={"mt-scrum": (True, 3, 1.0)})
+
+    run = rank(api, keys, request.id)
+
+    assert ids(run) == [holder.id, implied.id]  # Kanban alone shows no Scrum: not listed
+    result = by_id(run)[implied.id]
+    assert result["contributions"]["must_have_missing"] == 0
+    assert math.isclose(result["contributions"]["must_have_coverage"], 3.0 * 0.8, rel_tol=1e-6)
+    (matched,) = result["explanation"]["matched_skills"]
+    assert matched["source"] == "related"
+    assert matched["note"] == "implied by mt-scrum-master (test)"
+    assert weak.id not in ids(run)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
+from services.matching.index.catalogue import IMPLIES_WEIGHT
 from services.matching.index.columns import HYBRID, REMOTE
 from services.matching.index.segment import (
     LAST_USED_BASE,
@@ -54,6 +55,7 @@ class FeatureBlock:
     related_credit: np.ndarray  # float64 (c, k)
     related_slot: np.ndarray  # int64 (c, k): gather slot of the best related skill, -1 none
     term_shown: np.ndarray  # bool (c, must terms): the profile text holds the term
+    implied: np.ndarray  # bool (c, k): not held, but a skill implying it is
 
     def shows_any(self, prepared: PreparedQuery) -> np.ndarray:
         """Rows with any evidence for the request: a required or related skill, or text."""
@@ -79,12 +81,36 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     return (values @ weights) / total
 
 
+def _related(
+    prepared: PreparedQuery, gather: SkillGather, shown: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(credit, best slot, implied) per required skill the row does not hold itself."""
+    min_level = prepared.query.min_level.astype(np.float64)
+    credit = np.zeros(shown.shape)
+    best_slot = np.full(shown.shape, -1, dtype=np.int64)
+    implied = np.zeros(shown.shape, dtype=bool)
+    all_levels = np.where(gather.extracted, TEXT_EVIDENCE_LEVEL, gather.level.astype(np.float64))
+    for j, (slots, weights) in enumerate(prepared.related):
+        if len(slots) == 0:
+            continue
+        candidates = weights[None, :] * np.minimum(1.0, all_levels[:, slots] / min_level[j])
+        best = np.argmax(candidates, axis=1)
+        value = candidates[np.arange(len(best)), best]
+        lacking = ~shown[:, j] & (value > 0)
+        credit[lacking, j] = value[lacking]
+        best_slot[lacking, j] = slots[best[lacking]]
+        strong = slots[weights >= IMPLIES_WEIGHT]
+        if len(strong):
+            implied[:, j] = ~shown[:, j] & (all_levels[:, strong] > 0).any(axis=1)
+    return credit, best_slot, implied
+
+
 def _skill_features(
     prepared: PreparedQuery,
     gather: SkillGather,
     term_shown: np.ndarray,
     out: dict[str, np.ndarray],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     query = prepared.query
     k = len(prepared.columns)
     level = gather.level[:, :k].astype(np.float64)
@@ -94,8 +120,10 @@ def _skill_features(
     min_level = query.min_level.astype(np.float64)
     weight = query.weight.astype(np.float64)
     must = query.must_have.astype(bool)
+    credit, best_slot, implied = _related(prepared, gather, shown)
     evidence_level = np.where(extracted, TEXT_EVIDENCE_LEVEL, level)
-    fit = np.minimum(1.0, evidence_level / min_level)
+    # A skill held only through one implying it covers at the relation's credit.
+    fit = np.where(implied, credit, np.minimum(1.0, evidence_level / min_level))
     # Must-have terms the catalogue does not know join the must-haves with weight 1.
     term_fit = term_shown * min(1.0, TEXT_EVIDENCE_LEVEL / TERM_REQUIRED_LEVEL)
     must_fit = np.concatenate([fit[:, must], term_fit], axis=1)
@@ -122,22 +150,10 @@ def _skill_features(
     out["skill_recency"] = (shown_weight * recency).sum(axis=1) / np.where(
         shown_total > 0, shown_total, 1.0
     )
-
-    credit = np.zeros(level.shape)
-    best_slot = np.full(level.shape, -1, dtype=np.int64)
-    all_levels = np.where(gather.extracted, TEXT_EVIDENCE_LEVEL, gather.level.astype(np.float64))
-    for j, (slots, weights) in enumerate(prepared.related):
-        if len(slots) == 0:
-            continue
-        candidates = weights[None, :] * np.minimum(1.0, all_levels[:, slots] / min_level[j])
-        best = np.argmax(candidates, axis=1)
-        value = candidates[np.arange(len(best)), best]
-        lacking = ~shown[:, j] & (value > 0)
-        credit[lacking, j] = value[lacking]
-        best_slot[lacking, j] = slots[best[lacking]]
-    out["related_skill_credit"] = _weighted_share(credit, weight, 0.0)
-    must_missing = (~shown[:, must]).sum(axis=1) + (~term_shown).sum(axis=1)
-    return must_missing.astype(np.float64), credit, best_slot
+    # Implied skills already count in the coverage terms; related credit is for the rest.
+    out["related_skill_credit"] = _weighted_share(np.where(implied, 0.0, credit), weight, 0.0)
+    must_missing = (~(shown | implied)[:, must]).sum(axis=1) + (~term_shown).sum(axis=1)
+    return must_missing.astype(np.float64), credit, best_slot, implied
 
 
 def terms_shown(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery) -> np.ndarray:
@@ -247,7 +263,7 @@ def compute_features(
     gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
     term_shown = terms_shown(segment, rows, prepared)
     named: dict[str, np.ndarray] = {}
-    must_missing, credit, best_slot = _skill_features(prepared, gather, term_shown, named)
+    must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
     _fit_features(segment, rows, prepared, settings, named)
     named["text_similarity"] = segment.text.similarity(
         rows, prepared.text_terms, prepared.text_weights
@@ -257,4 +273,4 @@ def compute_features(
     else:
         values = np.zeros((0, len(FEATURE_NAMES)))
     values = np.clip(values, _LOWER, _UPPER)
-    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown)
+    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)

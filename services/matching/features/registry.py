@@ -38,8 +38,9 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
         "must_have_coverage",
         "Weighted share of must-have skills met, level-aware: each counts min(1, level / "
         "required level); a skill shown only in the profile's text (extracted, or an "
-        "unrecognised must-have term found in it) counts as level 2; 0 when the request has no "
-        "must-have.",
+        "unrecognised must-have term found in it) counts as level 2; one held only through a "
+        "skill implying it (relation >= 0.7, e.g. Scrum Master -> Scrum) counts at that "
+        "relation's credit; 0 when the request has no must-have.",
         1,
         "skills",
         (*_SKILL_SOURCES, "freelancer_extracted_skills.skill_id", "freelancers.cv_text"),
@@ -86,7 +87,8 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
     FeatureSpec(
         "related_skill_credit",
         "Weighted share of required skills the freelancer lacks but has a related skill for "
-        "(taxonomy relation weight x min(1, level / required level)).",
+        "(taxonomy relation weight x min(1, level / required level)); implied skills count in "
+        "the coverage terms instead.",
         1,
         "skills",
         (*_SKILL_SOURCES, "skill_relations.weight"),

@@ -14,7 +14,7 @@ class MatchRunCreate(BaseModel):
     top_k: int | None = Field(default=None, ge=1, le=200, description="Default 20, at most 200.")
 
 
-SkillSource = Literal["profile", "extracted", "text"]
+SkillSource = Literal["profile", "extracted", "related", "text"]
 
 
 class MatchedSkill(BaseModel):
@@ -27,6 +27,7 @@ class MatchedSkill(BaseModel):
     source: SkillSource = Field(
         default="profile",
         description="profile: a confirmed skill; extracted: read from the profile's text; "
+        "related: not held, but a skill that implies it is (e.g. Scrum Master for Scrum); "
         "text: a must-have term the catalogue does not know, found in the profile's text.",
     )
     years: float | None = None

@@ -1,7 +1,7 @@
 """Candidate generation: hard filters, then the union of a skill path and a text path.
 
-Skill path (tiers): everyone showing every must-have (a confirmed or extracted skill, or for a
-term the catalogue does not know, its words in the profile text); if fewer than `need` pass the
+Skill path (tiers): everyone showing every must-have (a confirmed or extracted skill, a skill
+that implies it, or for a term the catalogue does not know, its words in the profile text); if fewer than `need` pass the
 filters, add those missing one, then two, ... must-haves; if still too few, everyone holding any
 required (or related) skill. Because each missing must-have costs more than any score spread, a
 lower tier can never outrank a full tier, so stopping early hides nobody who could have reached
@@ -87,8 +87,14 @@ def _filtered(
 
 
 def must_lists(segment: IndexSegment, prepared: PreparedQuery) -> list[np.ndarray]:
-    """Sorted rows showing each must-have: skill postings, then rows holding each term."""
-    lists = [segment.postings(int(c)) for c in prepared.must_columns]
+    """Sorted rows showing each must-have (the skill or one implying it), then each term."""
+    must = np.flatnonzero(prepared.query.must_have)
+    lists = [
+        segment.touched(np.concatenate([[prepared.columns[j]], prepared.implied_by[j]]))
+        if len(prepared.implied_by[j])
+        else segment.postings(int(prepared.columns[j]))
+        for j in must.tolist()
+    ]
     lists += [segment.text.holding_all(ids) for ids in prepared.must_term_ids]
     return lists
 

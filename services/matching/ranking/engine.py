@@ -82,7 +82,8 @@ def _skill_details(
     """Matched, missing and related-credit skills of some rows (plain lists, no numpy scalars).
 
     A matched skill says its source: "profile" (confirmed, with its level), "extracted" (read
-    from the profile's text) or "text" (an unrecognised must-have term found in the text).
+    from the profile's text), "related" (a skill implying it, e.g. Scrum Master for Scrum) or
+    "text" (an unrecognised must-have term found in the text).
     """
     query = prepared.query
     k = len(query.skill_names)
@@ -96,6 +97,7 @@ def _skill_details(
     slots = block.related_slot[locals_].tolist()
     credits = block.related_credit[locals_].tolist()
     terms = block.term_shown[locals_].tolist()
+    implied = block.implied[locals_].tolist()
     details = []
     for row in range(len(locals_)):
         matched, missing, related = [], [], []
@@ -116,13 +118,18 @@ def _skill_details(
                 )
                 matched.append(entry)
                 continue
-            missing.append(entry)
             slot = slots[row][j]
+            via = catalogue.names[gather_columns[slot]] if slot >= 0 else None
+            if implied[row][j]:
+                entry |= {"level": None, "source": "related", "years": None, "last_used": None}
+                matched.append({**entry, "note": f"implied by {via}"})
+            else:
+                missing.append(entry)
             if slot >= 0:
                 related.append(
                     {
                         "skill": query.skill_names[j],
-                        "via": catalogue.names[gather_columns[slot]],
+                        "via": via,
                         "level": levels[row][slot] or None,
                         "credit": round(credits[row][j], 4),
                     }

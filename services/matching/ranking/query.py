@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.matching.index.catalogue import Catalogue
+from services.matching.index.catalogue import IMPLIES_WEIGHT, Catalogue
 from services.matching.index.text import TextEncoder
 
 
@@ -55,6 +55,8 @@ class PreparedQuery:
     catalogue: Catalogue
     # Per must-have term: the vocabulary ids of its tokens (empty: no profile uses the term).
     must_term_ids: tuple[np.ndarray, ...] = ()
+    # Per required skill: the columns of skills that imply it (relation >= IMPLIES_WEIGHT).
+    implied_by: tuple[np.ndarray, ...] = ()
 
     @property
     def must_columns(self) -> np.ndarray:
@@ -79,8 +81,10 @@ def prepare(query: RequestQuery, catalogue: Catalogue, encoder: TextEncoder) -> 
     # A related skill that is itself required shares that skill's gather slot.
     slot_of: dict[int, int] = {int(c): j for j, c in enumerate(columns.tolist()) if c >= 0}
     related: list[tuple[np.ndarray, np.ndarray]] = []
+    implied_by: list[np.ndarray] = []
     for column in columns:
         sources, weights = catalogue.related(int(column))
+        implied_by.append(sources[weights >= IMPLIES_WEIGHT].astype(np.int64))
         slots = []
         for source in sources.tolist():
             if source not in slot_of:
@@ -105,4 +109,5 @@ def prepare(query: RequestQuery, catalogue: Catalogue, encoder: TextEncoder) -> 
         encoder,
         catalogue,
         tuple(must_term_ids),
+        tuple(implied_by),
     )

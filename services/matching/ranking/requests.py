@@ -1,9 +1,9 @@
 """Staffing requests (intake's tables, read only) turned into index queries.
 
 The request's own text counts too: skills its title or description names but its structured
-list lacks are added (source "text") as nice-to-haves, or as must-haves when the text marks
-them so ("must", "zwingend", ...) or when the request lists no skill at all and its title names
-them. Unrecognised must-have terms stay must-haves, met through the profile text.
+list lacks are added (source "text") as nice-to-haves at half weight, or as must-haves when the
+text marks them so ("must", "required", "zwingend", ...). Unrecognised must-have terms stay
+must-haves, met through the profile text.
 """
 
 from __future__ import annotations
@@ -21,9 +21,12 @@ from shared.models import RequestSkill, RequestUnrecognisedSkill, Skill, Staffin
 from shared.skills.extract import ExtractedSkill, extract_skills
 from shared.skills.taxonomy import Taxonomy, get_catalogue_taxonomy
 
-# A skill taken from the request's text: min level and weight as the request API's defaults.
+# A skill taken from the request's text: the request API's default minimum level; a text the
+# client marked as required weighs as a listed skill, an unmarked mention half (the client
+# named it, but did not ask for it: "Telecom provider", "coaching product owners").
 TEXT_SKILL_MIN_LEVEL = 3
-TEXT_SKILL_WEIGHT = 1.0
+TEXT_MUST_WEIGHT = 1.0
+TEXT_NICE_WEIGHT = 0.5
 
 SkillRow = tuple[int, str, bool, int, float]  # skill id, name, must-have, min level, weight
 
@@ -102,18 +105,18 @@ def _from_text(
     request: StaffingRequest,
     extracted: list[ExtractedSkill],
     catalogue: dict[str, tuple[int, str]],
-    has_structured: bool,
 ) -> tuple[list[SkillRow], list[dict[str, object]]]:
     rows: list[SkillRow] = []
     notes: list[dict[str, object]] = []
     title_end = len(request.title)
     for skill in extracted:
-        in_title = any(e.start < title_end for e in skill.evidence)
-        must_have = skill.requirement == "must" or (
-            skill.requirement is None and not has_structured and in_title
-        )
+        # Only an explicit cue makes a must-have (and so the large missing penalty): a title
+        # names a role, and reading skills from it is too loose to exclude people for
+        # ("web applications" reads as Web Development in a penetration tester's request).
+        must_have = skill.requirement == "must"
         skill_id, name = catalogue[skill.slug]
-        rows.append((skill_id, name, must_have, TEXT_SKILL_MIN_LEVEL, TEXT_SKILL_WEIGHT))
+        weight = TEXT_MUST_WEIGHT if must_have else TEXT_NICE_WEIGHT
+        rows.append((skill_id, name, must_have, TEXT_SKILL_MIN_LEVEL, weight))
         first = skill.evidence[0] if skill.evidence else None
         notes.append(
             {
@@ -140,9 +143,7 @@ def build_query(
     extracted: Sequence[ExtractedSkill] = (),
     catalogue: dict[str, tuple[int, str]] | None = None,
 ) -> RequestQuery:
-    text_rows, notes = _from_text(
-        request, list(extracted), catalogue or {}, bool(skills or unrecognised)
-    )
+    text_rows, notes = _from_text(request, list(extracted), catalogue or {})
     every = [*skills, *text_rows]
     names = tuple(name for _, name, _, _, _ in every)
     terms = [term for term, _ in unrecognised]
