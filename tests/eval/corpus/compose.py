@@ -250,7 +250,11 @@ def compose(rng: random.Random, spec: Spec, language: str, *, prose_only: bool) 
     for project in projects:
         months = rng.randint(7, 30)
         start, stop, start_tuple = _period(rng, end, months)
-        role, engagement = rng.choice(roles), rng.choice(engagements)
+        # A project borrowed from the neighbouring field carries that field's job title.
+        own_roles = roles
+        if neighbour is not None and project not in spec.projects_en + spec.projects_de:
+            own_roles = neighbour.roles_de if language == "de" else neighbour.roles_en
+        role, engagement = rng.choice(own_roles), rng.choice(engagements)
         tasks = [task_pool.pop() for _ in range(rng.randint(1, 3))]
         history_start.append(start)
         if prose_only:
