@@ -73,6 +73,7 @@ class Composed:
     skills: list[dict[str, Any]]
     seniority: str
     prose_only: bool
+    spoken: list[dict[str, str]]
     hard_case: str | None = None
 
 
@@ -226,6 +227,20 @@ PROSE_CURRENT = {
 }
 
 
+LEVEL_WORDS = {
+    "en": {1: "basic", 2: "basic", 3: "good", 4: "very good", 5: "expert"},
+    "de": {1: "Grundkenntnisse", 2: "Grundkenntnisse", 3: "gut", 4: "sehr gut", 5: "Experte"},
+}
+
+
+def _tech_list(rng: random.Random, skills: list[dict[str, Any]], language: str) -> str:
+    """The skill section as CVs write it: a plain list, or each name with a level word."""
+    if rng.random() < 0.6:
+        return ", ".join(entry["name"] for entry in skills)
+    words = LEVEL_WORDS[language]
+    return "\n".join(f"{entry['name']} ({words[entry['level']]})" for entry in skills)
+
+
 def compose(rng: random.Random, spec: Spec, language: str, *, prose_only: bool) -> Composed:
     seniority = rng.choice(["junior", "mid", "mid", "senior", "senior", "lead"])
     experience = rng.randint(*SENIORITY_YEARS[seniority])
@@ -295,7 +310,7 @@ def compose(rng: random.Random, spec: Spec, language: str, *, prose_only: bool) 
         shown |= set(list_tags)
         skills = _skill_entries(rng, list_tags, seniority, experience)
         headings = HEADINGS[(language, rng.randrange(3))]
-        tech = ", ".join(entry["name"] for entry in skills)
+        tech = _tech_list(rng, skills, language)
         text = "\n\n".join(
             [
                 f"{headings[0]}\n{profile_text}",
@@ -315,6 +330,7 @@ def compose(rng: random.Random, spec: Spec, language: str, *, prose_only: bool) 
         skills,
         seniority,
         prose_only,
+        spoken,
     )
 
 
@@ -333,13 +349,27 @@ def from_hand(cv: HandCV) -> Composed:
         skills,
         "mid",
         not cv.skills,
+        [{"code": code, "level": level} for code, level in cv.spoken],
         cv.key,
     )
 
 
+def _as_extracted(rng: random.Random, cv: Composed, name: str) -> str:
+    """About a quarter of CVs read like text pulled from a PDF: a title line, page footers,
+    bullet glyphs. The words that show competences are untouched."""
+    if cv.hard_case or rng.random() >= 0.25:
+        return cv.text
+    german = cv.language == "de"
+    title = f"Lebenslauf {name}" if german else f"CURRICULUM VITAE – {name.upper()}"
+    footer = "Seite {page} von 2" if german else "Page {page} of 2"
+    paragraphs = cv.text.replace("\n- ", "\n• ").split("\n\n")
+    middle = len(paragraphs) // 2
+    paragraphs.insert(middle, footer.format(page=1))
+    return "\n\n".join([title, *paragraphs, footer.format(page=2)])
+
+
 def profile_body(rng: random.Random, cv: Composed, index: int) -> dict[str, Any]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    spoken = _languages(rng, cv.language)
     rate = {"junior": (550, 700), "mid": (650, 900), "senior": (800, 1050), "lead": (900, 1150)}[
         cv.seniority
     ]
@@ -350,13 +380,13 @@ def profile_body(rng: random.Random, cv: Composed, index: int) -> dict[str, Any]
         .replace("ä", "ae")
         .replace("ó", "o"),
         "headline": cv.headline,
-        "summary": cv.text,
+        "summary": _as_extracted(rng, cv, f"{first} {last}"),
         "skills": cv.skills,
         "available_in_days": rng.choice([None, None, 0, 7, 14, 21, 30]),
         "day_rate": None if rng.random() < 0.1 else rng.randrange(*rate, 10),
         "location": {"city": rng.choice(CITIES), "country": "DE"},
         "remote": rng.choice(["hybrid", "hybrid", "remote", "onsite"]),
-        "languages": spoken,
+        "languages": cv.spoken,
         "engagement": rng.choice(["freelance", "freelance", "either"]),
         "source": {
             "type": rng.choice(["referral", "event", "job_board", "inbound", "former_colleague"])

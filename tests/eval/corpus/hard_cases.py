@@ -16,6 +16,7 @@ class HandCV:
     headline: str
     text: str
     skills: tuple[tuple[str, int, float | None], ...]  # (name as written, level, years)
+    spoken: tuple[tuple[str, str], ...]  # the languages the CV states, as profile fields
 
 
 def _t(tags: str) -> frozenset[str]:
@@ -60,6 +61,7 @@ B.Sc. Media Informatics, HTWK Leipzig, 2017
 LANGUAGES
 German (native), English (C1)""",
         skills=(("Javascript", 5, 7), ("React", 4, 5), ("HTML/CSS", 5, 8), ("Jest", 3, 3)),
+        spoken=(("de", "native"), ("en", "C1")),
     ),
     HandCV(
         key="teacher_to_qa",
@@ -86,6 +88,7 @@ Education: State examination for teaching (maths, physics), University of Götti
 Certificates: ISTQB Certified Tester Foundation Level (2023).
 Languages: German native, English C1, French B1.""",
         skills=(),
+        spoken=(("de", "native"), ("en", "C1"), ("fr", "B1")),
     ),
     HandCV(
         key="fico_to_data",
@@ -124,6 +127,7 @@ Sprachen: Deutsch (Muttersprache), Englisch (verhandlungssicher)""",
             ("SAP CO", 5, 10),
             ("Power BI", 4, 4),
         ),
+        spoken=(("de", "native"), ("en", "C1")),
     ),
     HandCV(
         key="generalist",
@@ -172,6 +176,7 @@ English (native), German (C1)""",
             ("Kubernets", 3, 3),
             ("Terraform", 3, 3),
         ),
+        spoken=(("en", "native"), ("de", "C1")),
     ),
     HandCV(
         key="google_marketing",
@@ -200,6 +205,7 @@ keep them short and review them monthly with the marketing team.
 Education: B.A. Business Administration, University of Mannheim.
 Languages: German (native), English (C1).""",
         skills=(),
+        spoken=(("de", "native"), ("en", "C1")),
     ),
     HandCV(
         key="c_level_interim",
@@ -227,6 +233,7 @@ Aufbau einer Projektmanagement-Organisation, Einführung von ITIL-Prozessen, Clo
 Ausbildung: Diplom-Wirtschaftsinformatiker, Universität Mannheim
 Sprachen: Deutsch (Muttersprache), Englisch (fließend)""",
         skills=(("IT-Strategie", 5, 15), ("Projektmanagement", 5, 20), ("ITIL", 4, 10)),
+        spoken=(("de", "native"), ("en", "C2")),
     ),
     HandCV(
         key="zero_trust",
@@ -267,6 +274,7 @@ English (fluent), German (native)""",
             ("Azure", 4, 5),
             ("Networking", 3, 5),
         ),
+        spoken=(("en", "C2"), ("de", "native")),
     ),
     HandCV(
         key="react_native_mobile",
@@ -298,5 +306,6 @@ achte auf Barrierefreiheit in mobilen Oberflächen.
 Studium der Informatik an der Hochschule Darmstadt (B.Sc.), Sprachen: Deutsch und Englisch
 fließend.""",
         skills=(),
+        spoken=(("de", "native"), ("en", "C2")),
     ),
 )
