@@ -23,7 +23,7 @@ from shared.skills.taxonomy import Taxonomy
 _TOKEN = re.compile(r"(?<![^\W_])\.(?=[^\W\d_])[^\W_]+|[^\W_]+(?:\+\+|#|\+)?|&")
 # What may stand between two tokens of one spelling: "Node.js", "CI/CD", "Spring Boot",
 # "Objective-C", "C#/.NET". Anything else (commas, line breaks, "+", brackets) separates.
-_SOFT_GAP = re.compile(r"[ \t\u00a0]{0,2}[-/._'’‐]?[ \t\u00a0]{0,2}")
+_SOFT_GAP = re.compile(r"[ \t\u00a0]{0,2}[-/._'’\u2010\u2011]?[ \t\u00a0]{0,2}")
 # E-mail addresses and links are not prose: "github.com/rust-lang" names no skill.
 _NOT_PROSE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # A trailing version glued to a name: "Python3", "Java8", "Angular2".

@@ -82,7 +82,7 @@ _BACKWARD_GAP = re.compile(
 )
 _MAX_BACKWARD_GAP = 30
 _LIST_GAP = re.compile(r"(?:\s|,|/|&|\band\b|\bund\b|\bsowie\b|\bor\b|\boder\b)*", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _ANNOTATION_GAP = re.compile(r"[ \t]*[(\[:–—-][ \t]*")
 _CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
 _MAX_YEARS = 50.0

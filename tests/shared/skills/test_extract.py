@@ -136,3 +136,9 @@ def test_a_long_text_is_handled() -> None:
     skills = extract_skills(text, today=TODAY)
     assert [skill.slug for skill in skills] == ["java", "spring-boot", "kafka", "go"]
     assert len(skills[0].evidence) == text.count("Java")
+
+
+def test_windows_line_ends_and_pdf_hyphens() -> None:
+    text = "2018 – 2020: Java\r\n\r\nSkills: Python, Objective\u2011C\r\n"
+    years = {skill.slug: skill.years for skill in extract_skills(text, today=TODAY)}
+    assert years == {"java": 2.0, "python": None, "objective-c": None}
