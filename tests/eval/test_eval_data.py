@@ -58,6 +58,9 @@ def test_structured_lists_repeat_and_misspell_like_real_cvs(data: TextEvalSet) -
         > len(set(tags))
     ]
     assert len(repeating) >= 0.3 * len(listed)
+    for pair in ({"SQL Server", "MS SQL Server"}, {"PostgreSQL", "Postgres"}):
+        together = sum(1 for cv in listed if pair <= {s["name"] for s in cv.profile["skills"]})
+        assert together >= 3, pair
 
 
 def test_every_profile_and_request_is_a_valid_api_body(data: TextEvalSet) -> None:

@@ -18,7 +18,7 @@ from tests.eval.corpus import (
 )
 from tests.eval.corpus.hard_cases import HAND_CVS, HandCV
 from tests.eval.corpus.model import Block, Spec
-from tests.eval.corpus.names import NAMES, usual_name
+from tests.eval.corpus.names import NAMES, PAIRS, usual_name
 from tests.eval.corpus.people import (
     CITIES,
     EDUCATION_DE,
@@ -109,15 +109,18 @@ def _skill_entries(
     for tag in tags:
         names = NAMES.get(tag, (usual_name(tag),))
         name = names[0] if rng.random() < 0.7 or len(names) == 1 else rng.choice(names[1:])
-        years = rng.choice([None, float(rng.randint(1, max(1, experience)))])
-        entries.append(
-            {
-                "name": name,
-                "level": rng.randint(low, 5),
-                "years": years,
-                "last_used": rng.choice([None, THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 3]),
-            }
-        )
+        # Some pairs are listed together so often that half the lists holding one hold both.
+        written = list(PAIRS[tag]) if tag in PAIRS and rng.random() < 0.5 else [name]
+        for each in written:
+            years = rng.choice([None, float(rng.randint(1, max(1, experience)))])
+            entries.append(
+                {
+                    "name": each,
+                    "level": rng.randint(low, 5),
+                    "years": years,
+                    "last_used": rng.choice([None, THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 3]),
+                }
+            )
     # Real CVs repeat themselves: the same skill under a second name, sometimes twice.
     repeatable = [t for t in tags if len(NAMES.get(t, ())) > 1]
     for _ in range(rng.choice([0, 0, 1, 1, 2])):

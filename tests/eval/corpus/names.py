@@ -155,5 +155,16 @@ NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Two names for one skill that real CVs list side by side.
+PAIRS: dict[str, tuple[str, str]] = {
+    "sqlserver": ("SQL Server", "MS SQL Server"),
+    "postgresql": ("PostgreSQL", "Postgres"),
+    "hadoop": ("Hadoop", "HDFS"),
+    "kubernetes": ("Kubernetes", "K8s"),
+    "javascript": ("JavaScript", "Javascript"),
+    "spring": ("Spring Boot", "Spring-Boot"),
+}
+
+
 def usual_name(tag: str) -> str:
     return NAMES.get(tag, (tag.replace("_", " ").title(),))[0]
