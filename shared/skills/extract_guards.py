@@ -78,14 +78,34 @@ _AFTER_A_DETERMINER = _veto(
     r"vom|the|my|our|his|her|their|your|dear|mr|mrs|ms|dr|herr|frau)\.?\s+$"
 )
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # English everyday words: a capital mid-sentence counts, otherwise a skill context.
-# fmt: off
-_ENGLISH_WORDS = ["spring", "puppet", "ruby", "rust", "dart", "react", "unity", "excel", "hive", "camel", "swarm", "bamboo", "eclipse", "cucumber", "playwright", "postman", "yarn", "node", "lean", "pact", "mule", "elastic", "unreal", "assembly", "photoshop", "illustrator", "jenkins", "electron", "torch", "shiny", "boost", "beam", "flux", "glue", "salt", "vault", "consul", "backbone", "backstage", "karma", "sketch", "express", "dynamics", "gin", "spark", "angular", "maven", "jest", "mocha", "cypress", "snowflake", "prometheus", "confluence", "bootstrap", "hibernate", "flask", "celery", "scala", "groovy", "delphi", "elixir", "lisp", "smalltalk", "solidity", "struts", "tomcat", "svelte", "ember", "gatsby", "flutter", "lambda", "athena", "packer", "vagrant", "nomad", "looker", "workday", "puppeteer", "locust", "xray", "juniper", "aruba", "waterfall", "protractor", "espresso", "babel", "mongoose", "leaflet", "gulp", "grunt", "rollup", "meteor", "remix", "astro", "expo", "tornado", "conda", "poetry", "pillow", "jackson", "dagger", "retrofit", "dapper", "razor", "sinatra", "firebird", "toad", "watson", "satellite", "teams", "access", "storm", "drill", "airflow", "kibana", "grafana", "redux", "helm"]
+_ENGLISH_WORDS = _words("""
+    spring puppet ruby rust dart react unity excel hive camel swarm bamboo eclipse cucumber
+    playwright postman yarn node lean pact mule elastic unreal assembly photoshop
+    illustrator jenkins electron torch shiny boost beam flux glue salt vault consul backbone
+    backstage karma sketch express dynamics gin spark angular maven jest mocha cypress
+    snowflake prometheus confluence bootstrap hibernate flask celery scala groovy delphi
+    elixir lisp smalltalk solidity struts tomcat svelte ember gatsby flutter lambda athena
+    packer vagrant nomad looker workday puppeteer locust xray juniper aruba waterfall
+    protractor espresso babel mongoose leaflet gulp grunt rollup meteor remix astro expo
+    tornado conda poetry pillow jackson dagger retrofit dapper razor sinatra firebird toad
+    watson satellite teams access storm drill airflow kibana grafana redux helm swing
+""")
 # Capitalised in prose anyway (German nouns, first names, places): always a skill context.
-_PROPER_WORDS = ["chef", "sage", "julia", "ada", "pascal", "jasmine", "travis", "hudson", "newman", "phoenix", "aurora", "office", "kong", "helm"]
+_PROPER_WORDS = _words("""
+    chef sage julia ada pascal jasmine travis hudson newman phoenix aurora office kong helm
+    tokio vulkan
+""")
 # Acronyms whose letters are also a word: capitals only (the canonical casing also counts).
-_ACRONYMS = ["san", "nas", "lan", "wan", "pam", "sip", "rag", "elk", "sac", "plc", "rpg", "tex", "cms", "iot", "ifs", "ado", "soc", "iam", "sso", "ims", "bpm", "ecc", "pci", "dba", "sps", "hermes", "stride", "dora", "nats"]
-# fmt: on
+_ACRONYMS = _words("""
+    san nas lan wan pam sip rag elk sac plc rpg tex cms iot ifs ado soc iam sso ims bpm ecc
+    pci dba sps hermes stride dora nats
+""")
 
 _GUARDS: dict[str, Guard] = {
     "c": Guard(
@@ -120,6 +140,8 @@ _GUARDS: dict[str, Guard] = {
     ),
     "swift": Guard(_exactly("Swift"), Context.at_sentence_start),
     "rest": Guard(_exactly("REST", "ReST")),
+    "doors": Guard(_exactly("DOORS")),  # IBM DOORS; "opened doors" is prose
+    "reports": Guard(not_before=_veto(r"\s+(?:directly\s+)?to\b")),  # "reports to the CTO"
     "solid": Guard(_exactly("SOLID")),
     "safe": Guard(_exactly("SAFe")),
     "make": Guard(_exactly("Make"), Context.always),

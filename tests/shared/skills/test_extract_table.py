@@ -69,6 +69,9 @@ CASES: list[tuple[str, dict[str, float | None]]] = [
     ("SAP R/3 und SAP S/4HANA", {"sap-erp": None, "sap-s4hana": None}),
     ("Vitamin C and hepatitis C research.", {}),
     ("Pascal Müller, Senior Developer", {}),
+    ("Async services in Rust with Tokio and Axum.", {"rust": None, "tokio": None}),
+    ("Die Konferenz fand in Tokio statt. Der Vulkan brach aus.", {}),
+    ("He reports to the CIO and opened many doors.", {}),
     ("Legacy code in Delphi, Pascal and COBOL.", {"delphi": None, "pascal": None, "cobol": None}),
     # -- spellings, aliases, versions ------------------------------------------------------
     ("k8s, K8s and Kubernetes", {"kubernetes": None}),
