@@ -8,7 +8,7 @@ skill. The rules, tried in this order once the whole term and a trailing version
    kind of skill must fit the skill's category ("ML (Computerprogrammierung)" is not machine
    learning).
 2. framing words before the skill: "Grundsätze der künstlichen Intelligenz", "Methoden der
-   Qualitätssicherung", "Kenntnisse in SAP", "experience with Kafka".
+   Qualitätssicherung", "Kenntnisse in SAP", "experience with Kafka", "Programmiersprache Java".
 3. trailing German verb of a skill phrase: "Softwaretests durchführen" → "Softwaretests",
    "Datenbanken verwalten" → "Datenbankverwaltung".
 4. "IKT"/"ICT" prefix (ESCO's word for IT): "IKT-Sicherheit" → "IT-Sicherheit", then "Sicherheit".
@@ -18,7 +18,7 @@ skill. The rules, tried in this order once the whole term and a trailing version
 6. language prefix of a library tag, when the library builds on the language:
    "python-pandas" → pandas.
 7. facet word after a skill in a tag: "jenkins-pipeline", "tableau-api", "redis-cluster",
-   "java-developer", "SAP Berater".
+   "java-developer", "SAP Berater"; a role after a practice names it ("Data Scientist").
 8. "js" suffix of a JavaScript-world skill: "babeljs", "sequelize.js" → Babel, Sequelize.
 9. German adjective endings: "agiles Projektmanagement" → "agile Projektmanagement".
 10. German compounds, modifier + suffix: first both translated to English ("Datenbank" +
@@ -74,10 +74,27 @@ QUALIFIER_CATEGORIES: dict[str, frozenset[str]] = {
 # Words that frame a skill without changing it: "Grundsätze der X", "Kenntnisse in X".
 _FRAMING = re.compile(
     r"^(?:grundsaetze|grundlagen|prinzipien|methoden|verfahren|stufen|arten|techniken|tools|"
-    r"werkzeuge|kenntnisse|erfahrung|erfahrungen|programmierung|principles|basics|methods|"
-    r"knowledge|experience|fundamentals|expertise)\s+(?:der|des|von|in|im|mit|zur|zum|fuer|"
-    r"of|in|with)\s+(?P<rest>.+)$"
+    r"werkzeuge|kenntnisse|erfahrung|erfahrungen|programmierung|programmieren|entwicklung|"
+    r"softwareentwicklung|principles|basics|methods|knowledge|experience|fundamentals|expertise|"
+    r"development|programming)\s+(?:der|des|von|in|im|mit|zur|zum|fuer|of|in|with)\s+"
+    r"(?P<rest>.+)$"
+    # "Programmiersprache Java", "Abfragesprache SQL": the kind of language, then its name.
+    r"|^(?:programmiersprache|skriptsprache|scriptsprache|abfragesprache|datenbanksprache|"
+    r"auszeichnungssprache|programming\s+language|scripting\s+language|query\s+language|"
+    r"markup\s+language)\s+(?P<named>.+)$"
 )
+# A role after a skill names the practice: "Data Scientist" → "data science".
+ROLE_PRACTICES: dict[str, str] = {
+    "analyst": "analysis",
+    "architect": "architecture",
+    "tester": "testing",
+    "scientist": "science",
+    "engineer": "engineering",
+    "designer": "design",
+    "administrator": "administration",
+    "manager": "management",
+    "developer": "development",
+}
 _TOKEN_SPLIT = re.compile(r"[\s\-_/,:]+")
 
 # Prefix words → vendor group. A skill belongs to a group when one of its spellings starts
@@ -237,6 +254,35 @@ GERMAN_SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
     "umgebung": ((), _S),
     "entwicklung": (("development", "engineering"), _S),
     "entwickler": (("development", "developer"), _S),
+    "entwicklerin": (("development", "developer"), _S),
+    "programmierer": (("programming", "development"), _S),
+    "programmiererin": (("programming", "development"), _S),
+    "programmiersprache": ((), _S),
+    "skriptsprache": ((), _S),
+    "auszeichnungssprache": ((), _S),
+    "abfragesprache": ((), _S),
+    "administrator": (("administration",), _S),
+    "administratorin": (("administration",), _S),
+    "berater": (("consulting",), _S),
+    "beraterin": (("consulting",), _S),
+    # Roles name their practice: "Softwaretester" → "software testing".
+    "tester": (("testing",), _X),
+    "testerin": (("testing",), _X),
+    "automatisierer": (("automation",), _X),
+    "manager": (("management",), _X),
+    "managerin": (("management",), _X),
+    "architekt": (("architecture",), _X),
+    "architektin": (("architecture",), _X),
+    "analyst": (("analysis",), _X),
+    "analystin": (("analysis",), _X),
+    "ingenieur": (("engineering",), _X),
+    "ingenieurin": (("engineering",), _X),
+    "leiter": (("management",), _X),
+    "leiterin": (("management",), _X),
+    "wissenschaftler": (("science",), _X),
+    "wissenschaftlerin": (("science",), _X),
+    "designer": (("design",), _X),
+    "designerin": (("design",), _X),
     "programmierung": (("programming", "development"), _S),
     "administration": (("administration",), _S),
     "verwaltung": (("administration", "management"), _S),
@@ -416,7 +462,7 @@ def _parenthetical(text: str, facts: SkillFacts, depth: int) -> Match | None:
 
 def _framing(text: str, facts: SkillFacts, depth: int) -> Match | None:
     match = _FRAMING.match(fold(text).strip())
-    return _resolve(match["rest"], facts, depth) if match else None
+    return _resolve(match["rest"] or match["named"], facts, depth) if match else None
 
 
 def _trailing_verb(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
@@ -477,6 +523,11 @@ def _language_prefix(tokens: list[str], facts: SkillFacts, depth: int) -> Match 
 def _facet_suffix(tokens: list[str], facts: SkillFacts, depth: int) -> Match | None:
     if len(tokens) < 2:
         return None
+    practice = ROLE_PRACTICES.get(tokens[-1])
+    if practice is not None:
+        found = facts.direct(" ".join([*tokens[:-1], practice]))
+        if found is not None:
+            return found
     for width in (2, 1):
         if len(tokens) > width and term_key("".join(tokens[-width:])) in FACETS:
             found = _resolve(" ".join(tokens[:-width]), facts, depth)

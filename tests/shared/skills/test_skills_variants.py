@@ -21,6 +21,9 @@ from shared.skills import Taxonomy, normalise
         ("Methoden der Qualitätssicherung", "Quality Assurance"),
         ("Kenntnisse in Kubernetes", "Kubernetes"),
         ("experience with Kafka", "Apache Kafka"),
+        ("Programmiersprache Java", "Java"),
+        ("Abfragesprache SQL", "SQL"),
+        ("Softwareentwicklung mit Java", "Java"),
         # 3. trailing German verbs
         ("Softwaretests durchführen", "Software Testing"),
         ("Datenbanken verwalten", "Database Administration"),
@@ -42,6 +45,8 @@ from shared.skills import Taxonomy, normalise
         ("jira-rest-api", "Jira"),
         ("SAP Berater", "SAP"),
         ("Kafka developer", "Apache Kafka"),
+        ("Data Scientist", "Data Science"),
+        ("mongodb-java", "MongoDB"),
         # 8. js suffix
         ("babeljs", "Babel"),
         ("sequelize.js", "Sequelize"),
@@ -57,6 +62,9 @@ from shared.skills import Taxonomy, normalise
         ("Performancetests", "Performance Testing"),
         ("Scrum-Methodik", "Scrum"),
         ("Benutzeroberfläche gestalten", "UI Design"),
+        ("Softwaretesterin", "Software Testing"),
+        ("Anforderungsingenieur", "Requirements Engineering"),
+        ("Java-Programmierer", "Java"),
         # 11. plurals and singulars
         ("microservice", "Microservices"),
         ("Datenmodell", "Data Modeling"),
@@ -85,6 +93,9 @@ def test_rules_resolve_practitioner_spellings(text: str, canonical: str) -> None
         "Apfelstrudel (Computerprogrammierung)",
         "ML (Computerprogrammierung)",  # ML the language, not machine learning
         "Kenntnisse in Gartenarbeit",
+        "Programmiersprache Bananen",
+        "Kuchentester",  # a role suffix after an unknown practice
+        "Gartenarchitekt",
         "frobozzjs",
         "less",
         "apex",
