@@ -167,9 +167,9 @@ def _resolve_context(tokens: Tokens, found: list[tuple[Candidate, Verdict]]) -> 
 def _reads_as_noun(tokens: Tokens, candidate: Candidate) -> bool:
     """At a sentence start: followed by "is"/"ist"/"und", a comma, a bracket, or nothing."""
     text = tokens.text
-    after = text[candidate.end : candidate.end + 1]
-    if after in ("", "\n", ",", "(", "/", ":") or not text[candidate.end :].strip():
-        return True
+    rest = text[candidate.end : candidate.end + 3].lstrip(" \t")
+    if rest[:1] in ("", "\n", "\r", ",", "(", "/", ":", ";", "|", "-", "–"):
+        return True  # "Hibernate (sehr gut)", "Go: 3 years", a line that is only the name
     following = candidate.last + 1
     return following < len(tokens) and tokens.inner_keys[following] in _NOUN_FOLLOWERS
 

@@ -123,6 +123,7 @@ CASES: list[tuple[str, dict[str, float | None]]] = [
     ("Java 17 and Spring 6", {"java": None, "spring": None}),
     ("Im Jahr 2020 habe ich Docker eingeführt.", {"docker": None}),
     ("Kenntnisse: Git, Jira, Confluence", {"git": None, "jira": None, "confluence": None}),
+    ("Technologien\nJava (sehr gut)\nHibernate (sehr gut)", {"java": None, "hibernate": None}),
 ]
 # fmt: on
 
