@@ -22,14 +22,8 @@ from shared.skills.catalogue import (
     check_weight,
     load_catalogue,
 )
-from shared.skills.keys import fold, split_version, term_key
-from shared.skills.variants import (
-    VENDOR_IMPLIES,
-    VENDOR_PLATFORMS,
-    VENDOR_PREFIXES,
-    Match,
-    SkillFacts,
-)
+from shared.skills.keys import split_version, term_key
+from shared.skills.variants import Match, SkillFacts, vendor_groups
 from shared.skills.variants import resolve as resolve_variant
 
 logger = logging.getLogger("vouch.skills")
@@ -377,28 +371,11 @@ class Taxonomy:
 
     def _vendors_of(self, slug: str) -> frozenset[str]:
         if self._vendor_groups is None:
-            self._vendor_groups = self._compute_vendor_groups()
+            self._vendor_groups = vendor_groups(
+                ((entry.slug, (entry.name, *entry.aliases)) for entry in self._entries.values()),
+                self._related,
+            )
         return self._vendor_groups.get(slug, frozenset())
-
-    def _compute_vendor_groups(self) -> dict[str, frozenset[str]]:
-        """Vendor groups per skill: a spelling starts with the vendor, or it builds on its platform."""
-        groups: dict[str, set[str]] = defaultdict(set)
-        for entry in self._entries.values():
-            for text in (entry.name, *entry.aliases):
-                words = fold(text).replace("-", " ").split()
-                for width in (2, 1):
-                    group = VENDOR_PREFIXES.get(term_key("".join(words[:width])))
-                    if len(words) > width and group is not None:
-                        groups[entry.slug].add(group)
-            for related_slug in self._related.get(entry.slug, {}):
-                groups[entry.slug].update(VENDOR_PLATFORMS.get(related_slug, ()))
-        for platform, platform_groups in VENDOR_PLATFORMS.items():
-            if platform in self._entries:
-                groups[platform].update(platform_groups)
-        for found in groups.values():
-            for group in list(found):
-                found.update(VENDOR_IMPLIES.get(group, ()))
-        return {slug: frozenset(found) for slug, found in groups.items()}
 
     def _choices(self) -> list[str]:
         if self._fuzzy_choices is None:

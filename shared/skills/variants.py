@@ -31,10 +31,23 @@ skill. The rules, tried in this order once the whole term and a trailing version
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from shared.skills.keys import fold, term_key
+from shared.skills.variant_words import (
+    FACETS,
+    GERMAN_MODIFIERS,
+    GERMAN_SUFFIXES,
+    GERMAN_VERBS,
+    LANGUAGE_PREFIXES,
+    QUALIFIER_CATEGORIES,
+    ROLE_PRACTICES,
+    VENDOR_IMPLIES,
+    VENDOR_PLATFORMS,
+    VENDOR_PREFIXES,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +73,6 @@ class SkillFacts:
 MAX_DEPTH = 3
 
 _PARENTHETICAL = re.compile(r"^(?P<rest>.*?\S)\s*[(\[](?P<qualifier>[^()\[\]]*)[)\]]\s*$")
-# Qualifier words (as keys, matched inside the qualifier's key) → categories the skill must have.
-QUALIFIER_CATEGORIES: dict[str, frozenset[str]] = {
-    # ESCO files languages and their platforms ("Visual Studio .NET", "ASP.NET") here.
-    "programmierung": frozenset({"language", "framework", "development", "mobile"}),
-    "programmiersprache": frozenset({"language"}),
-    "programminglanguage": frozenset({"language"}),
-    "softwarekonfigurationsmanagement": frozenset({"devops"}),
-    "betriebssystem": frozenset({"os", "mobile"}),
-    "datenbank": frozenset({"database"}),
-    "entwicklungsumgebung": frozenset({"tool", "mobile"}),
-}
 # Words that frame a skill without changing it: "Grundsätze der X", "Kenntnisse in X".
 _FRAMING = re.compile(
     r"^(?:grundsaetze|grundlagen|prinzipien|methoden|verfahren|stufen|arten|techniken|tools|"
@@ -83,332 +85,40 @@ _FRAMING = re.compile(
     r"auszeichnungssprache|programming\s+language|scripting\s+language|query\s+language|"
     r"markup\s+language)\s+(?P<named>.+)$"
 )
-# A role after a skill names the practice: "Data Scientist" → "data science".
-ROLE_PRACTICES: dict[str, str] = {
-    "analyst": "analysis",
-    "architect": "architecture",
-    "tester": "testing",
-    "scientist": "science",
-    "engineer": "engineering",
-    "designer": "design",
-    "administrator": "administration",
-    "manager": "management",
-    "developer": "development",
-}
 _TOKEN_SPLIT = re.compile(r"[\s\-_/,:]+")
 
-# Prefix words → vendor group. A skill belongs to a group when one of its spellings starts
-# with a word of the group, or when it relates to the group's platform skill.
-VENDOR_PREFIXES: dict[str, str] = {
-    "amazon": "amazon",
-    "aws": "amazon",
-    "apache": "apache",
-    "google": "google",
-    "gcp": "google",
-    "googlecloud": "google",
-    "microsoft": "microsoft",
-    "ms": "microsoft",
-    "msft": "microsoft",
-    "azure": "azure",
-    "ibm": "ibm",
-    "oracle": "oracle",
-    "sap": "sap",
-    "atlassian": "atlassian",
-    "hashicorp": "hashicorp",
-    "adobe": "adobe",
-    "salesforce": "salesforce",
-    "redhat": "redhat",
-    "vmware": "vmware",
-    "cisco": "cisco",
-    "elastic": "elastic",
-    "jetbrains": "jetbrains",
-}
 _VENDOR_WORDS: dict[str, tuple[str, ...]] = {
     group: tuple(word for word, owner in VENDOR_PREFIXES.items() if owner == group)
     for group in set(VENDOR_PREFIXES.values())
 }
-# Platform skills whose products belong to a vendor group ("S3" relates to AWS).
-VENDOR_PLATFORMS: dict[str, tuple[str, ...]] = {
-    "aws": ("amazon",),
-    "azure": ("azure", "microsoft"),
-    "gcp": ("google",),
-    "sap": ("sap",),
-    "salesforce": ("salesforce",),
-    "dynamics-365": ("microsoft",),
-    "microsoft-365": ("microsoft",),
-    "power-platform": ("microsoft",),
-    "oracle-database": ("oracle",),
-    "ibm-cloud": ("ibm",),
-    "atlassian": ("atlassian",),
-}
-# "Azure X" is Microsoft's too.
-VENDOR_IMPLIES: dict[str, tuple[str, ...]] = {"azure": ("microsoft",)}
-
-# Language or platform prefix of a library tag → the skill the library must build on.
-LANGUAGE_PREFIXES: dict[str, str] = {
-    "python": "python",
-    "py": "python",
-    "java": "java",
-    "javascript": "javascript",
-    "js": "javascript",
-    "node": "nodejs",
-    "nodejs": "nodejs",
-    "typescript": "typescript",
-    "php": "php",
-    "ruby": "ruby",
-    "r": "r",
-    "scala": "scala",
-    "kotlin": "kotlin",
-    "swift": "swift",
-    "golang": "go",
-    "csharp": "csharp",
-    "dotnet": "dotnet",
-    "react": "react",
-    "angular": "angular",
-    "vue": "vuejs",
-    "django": "django",
-    "spring": "spring",
-    "android": "android",
-    "ios": "ios",
-    "sap": "sap",
-}
-
-# Words after a skill that name a part of it or a role working with it, not another skill.
-FACETS = frozenset(
-    {
-        "api", "apis", "restapi", "sdk", "cli", "cluster", "clusters", "pipeline", "pipelines",
-        "query", "queries", "plugin", "plugins", "library", "libraries", "lib", "framework",
-        "client", "programming", "development", "developer", "developers", "dev", "engineer",
-        "engineering", "admin", "administrator", "administration", "language", "lang",
-        "scripting", "scripts", "script", "platform", "ecosystem", "expert", "consultant",
-        "consulting", "specialist", "architect", "skills", "knowledge", "experience", "basics",
-        "kenntnisse", "erfahrung", "entwickler", "entwicklerin", "berater", "beraterin",
-        "berater/in", "administrator/in", "spezialist", "experte", "core", "stack", "tools",
-        "tooling", "services", "service", "software", "ide", "server", "desktop", "runner", "js",
-        # a language after a tool names its client library or binding ("mongodb-java")
-        "java", "python", "python3", "csharp", "dotnet", "net", "php", "ruby", "node", "nodejs",
-        "javascript", "typescript", "kotlin", "swift", "android", "ios", "scala", "golang",
-    }
-)  # fmt: skip
-
-# German verbs that end ESCO-style skill phrases, with the noun they compound to (or "" when
-# the verb only says "use"/"carry out").
-GERMAN_VERBS: dict[str, str] = {
-    "durchfuehren": "",
-    "anwenden": "",
-    "verwenden": "",
-    "nutzen": "",
-    "benutzen": "",
-    "einsetzen": "",
-    "beherrschen": "",
-    "bedienen": "",
-    "definieren": "",
-    "umsetzen": "",
-    "ermitteln": "",
-    "gestalten": "gestaltung",
-    "verwalten": "verwaltung",
-    "administrieren": "administration",
-    "entwickeln": "entwicklung",
-    "programmieren": "programmierung",
-    "testen": "tests",
-    "analysieren": "analyse",
-    "modellieren": "modellierung",
-    "planen": "planung",
-    "entwerfen": "design",
-    "konzipieren": "design",
-    "implementieren": "implementierung",
-    "konfigurieren": "konfiguration",
-    "ueberwachen": "ueberwachung",
-    "integrieren": "integration",
-    "automatisieren": "automatisierung",
-    "optimieren": "optimierung",
-    "betreiben": "betrieb",
-    "managen": "management",
-    "leiten": "leitung",
-}
-
-# German compound suffixes → English words to try after the translated modifier, and whether
-# the modifier's own skill stands for the whole ("Java-Kenntnisse" is Java).
-_S = True
-_X = False
-GERMAN_SUFFIXES: dict[str, tuple[tuple[str, ...], bool]] = {
-    "kenntnisse": ((), _S),
-    "kenntnis": ((), _S),
-    "erfahrung": ((), _S),
-    "erfahrungen": ((), _S),
-    "knowhow": ((), _S),
-    "wissen": ((), _S),
-    "methodik": ((), _S),
-    "methode": ((), _S),
-    "methoden": ((), _S),
-    "technologien": (("technologies",), _S),
-    "technologie": (("technology",), _S),
-    "plattformen": (("platforms",), _S),
-    "plattform": (("platform",), _S),
-    "gestaltung": (("design",), _X),
-    "beratung": (("consulting",), _S),
-    "einfuehrung": (("implementation",), _S),
-    "implementierung": (("implementation",), _S),
-    "projekte": ((), _S),
-    "umfeld": ((), _S),
-    "umgebung": ((), _S),
-    "entwicklung": (("development", "engineering"), _S),
-    "entwickler": (("development", "developer"), _S),
-    "entwicklerin": (("development", "developer"), _S),
-    "programmierer": (("programming", "development"), _S),
-    "programmiererin": (("programming", "development"), _S),
-    "programmiersprache": ((), _S),
-    "skriptsprache": ((), _S),
-    "auszeichnungssprache": ((), _S),
-    "abfragesprache": ((), _S),
-    "administrator": (("administration",), _S),
-    "administratorin": (("administration",), _S),
-    "berater": (("consulting",), _S),
-    "beraterin": (("consulting",), _S),
-    # Roles name their practice: "Softwaretester" → "software testing".
-    "tester": (("testing",), _X),
-    "testerin": (("testing",), _X),
-    "automatisierer": (("automation",), _X),
-    "manager": (("management",), _X),
-    "managerin": (("management",), _X),
-    "architekt": (("architecture",), _X),
-    "architektin": (("architecture",), _X),
-    "analyst": (("analysis",), _X),
-    "analystin": (("analysis",), _X),
-    "ingenieur": (("engineering",), _X),
-    "ingenieurin": (("engineering",), _X),
-    "leiter": (("management",), _X),
-    "leiterin": (("management",), _X),
-    "wissenschaftler": (("science",), _X),
-    "wissenschaftlerin": (("science",), _X),
-    "designer": (("design",), _X),
-    "designerin": (("design",), _X),
-    "programmierung": (("programming", "development"), _S),
-    "administration": (("administration",), _S),
-    "verwaltung": (("administration", "management"), _S),
-    "betrieb": (("operations",), _S),
-    "konfiguration": (("configuration",), _S),
-    "optimierung": (("optimization",), _S),
-    "management": (("management",), _X),
-    "analyse": (("analysis",), _X),
-    "analysen": (("analysis",), _X),
-    "analytik": (("analytics", "analysis"), _X),
-    "design": (("design",), _X),
-    "entwurf": (("design",), _X),
-    "architektur": (("architecture",), _X),
-    "sicherheit": (("security",), _X),
-    "tests": (("testing",), _X),
-    "test": (("testing",), _X),
-    "testing": (("testing",), _X),
-    "modellierung": (("modeling", "modelling"), _X),
-    "integration": (("integration",), _X),
-    "automatisierung": (("automation",), _X),
-    "planung": (("planning",), _X),
-    "migration": (("migration",), _X),
-    "erhebung": (("elicitation", "engineering"), _X),
-    "systeme": (("systems",), _X),
-    "system": (("system", "systems"), _X),
-    "ueberwachung": (("monitoring",), _X),
-    "visualisierung": (("visualization",), _X),
-    "qualitaet": (("quality",), _X),
-    "leitung": (("management",), _X),
-    "steuerung": (("management",), _X),
-    "dienste": (("services",), _X),
-    "netzwerke": (("networks",), _X),
-}
 _SUFFIXES_LONGEST_FIRST = sorted(GERMAN_SUFFIXES, key=len, reverse=True)
-
-# German compound modifiers (as keys, "Fugen-s" forms included) → English.
-GERMAN_MODIFIERS: dict[str, tuple[str, ...]] = {
-    "datenbank": ("database",),
-    "datenbanken": ("database",),
-    "netzwerk": ("network",),
-    "netzwerks": ("network",),
-    "netz": ("network",),
-    "anforderungs": ("requirements",),
-    "anforderung": ("requirements",),
-    "software": ("software",),
-    "system": ("system",),
-    "systems": ("system",),
-    "daten": ("data",),
-    "anwendungs": ("application",),
-    "applikations": ("application",),
-    "geschaeftsprozess": ("business process",),
-    "geschaeftsprozesse": ("business process",),
-    "prozess": ("process", "business process"),
-    "prozesse": ("process", "business process"),
-    "projekt": ("project",),
-    "qualitaets": ("quality",),
-    "informations": ("information",),
-    "infrastruktur": ("infrastructure",),
-    "benutzer": ("user",),
-    "nutzer": ("user",),
-    "schnittstellen": ("interface", "api"),
-    "konfigurations": ("configuration",),
-    "aenderungs": ("change",),
-    "stoerungs": ("incident",),
-    "vorfall": ("incident",),
-    "risiko": ("risk",),
-    "service": ("service",),
-    "dienst": ("service",),
-    "unternehmens": ("enterprise",),
-    "loesungs": ("solution",),
-    "plattform": ("platform",),
-    "produkt": ("product",),
-    "test": ("test",),
-    "last": ("load",),
-    "leistungs": ("performance",),
-    "regressions": ("regression",),
-    "integrations": ("integration",),
-    "komponenten": ("unit", "component"),
-    "modul": ("unit", "module"),
-    "akzeptanz": ("acceptance",),
-    "abnahme": ("acceptance",),
-    "sicherheits": ("security",),
-    "penetrations": ("penetration",),
-    "web": ("web",),
-    "server": ("server",),
-    "cloud": ("cloud",),
-    "it": ("it",),
-    "ikt": ("it",),
-    "mobil": ("mobile",),
-    "app": ("app", "mobile app"),
-    "spiele": ("game",),
-    "release": ("release",),
-    "versions": ("version",),
-    "wissens": ("knowledge",),
-    "dokumenten": ("document",),
-    "identitaets": ("identity",),
-    "zugriffs": ("access",),
-    "berechtigungs": ("authorization",),
-    "stammdaten": ("master data",),
-    "lieferanten": ("vendor",),
-    "portfolio": ("portfolio",),
-    "programm": ("programme",),
-    "team": ("team",),
-    "stakeholder": ("stakeholder",),
-    "kunden": ("customer",),
-    "frontend": ("frontend",),
-    "backend": ("backend",),
-    "fullstack": ("full stack",),
-    "architektur": ("architecture",),
-    "schwachstellen": ("vulnerability",),
-    "bedrohungs": ("threat",),
-    "sprach": ("speech",),
-    "bild": ("image",),
-    "benutzeroberflaechen": ("user interface", "ui"),
-    "benutzeroberflaeche": ("user interface", "ui"),
-    "oberflaechen": ("ui",),
-    "geschaeftsanforderungs": ("business requirements",),
-    "geschaeftsanforderung": ("business requirements",),
-    "geschaeftsanforderungen": ("business requirements",),
-}
 
 # Words that start an ESCO-style label and only say "information and communication technology".
 _ICT_PREFIXES = frozenset({"ikt", "ict"})
 _GERMAN_ADJECTIVE_ENDINGS = ("es", "er", "en", "em")
 # Plural/singular rules need stems this long ("Sass" is not "SAS"s).
 _MIN_STEM = 5
+
+
+def vendor_groups(
+    spellings: Iterable[tuple[str, tuple[str, ...]]], related: Mapping[str, Mapping[str, float]]
+) -> dict[str, frozenset[str]]:
+    """Vendor groups per skill: a spelling starts with the vendor, or it builds on its platform."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for slug, texts in spellings:
+        for text in texts:
+            words = fold(text).replace("-", " ").split()
+            for width in (2, 1):
+                group = VENDOR_PREFIXES.get(term_key("".join(words[:width])))
+                if len(words) > width and group is not None:
+                    groups[slug].add(group)
+        for related_slug in related.get(slug, {}):
+            groups[slug].update(VENDOR_PLATFORMS.get(related_slug, ()))
+        groups[slug].update(VENDOR_PLATFORMS.get(slug, ()))
+    for found in groups.values():
+        for group in list(found):
+            found.update(VENDOR_IMPLIES.get(group, ()))
+    return {slug: frozenset(found) for slug, found in groups.items()}
 
 
 def resolve(text: str, facts: SkillFacts) -> Match | None:
