@@ -28,7 +28,10 @@ def test_autocomplete_puts_prefix_matches_first(intake: TestClient, keys: TestKe
     assert response.status_code == 200
     items = response.json()["items"]
     assert items[0]["name"] == "Kubernetes"
-    assert {"id", "slug", "name", "category", "aliases", "custom"} <= set(items[0])
+    assert {"id", "slug", "name", "category", "aliases", "custom", "ambiguous"} <= set(items[0])
+    assert items[0]["ambiguous"] is False
+    go = intake.get("/v1/skills", params={"q": "golang"}, headers=keys.client_a).json()["items"]
+    assert (go[0]["name"], go[0]["ambiguous"]) == ("Go", True)
     assert (
         len(
             intake.get("/v1/skills", params={"q": "a", "limit": 3}, headers=keys.client_a).json()[
