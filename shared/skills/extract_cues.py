@@ -9,7 +9,7 @@ short lines under it until the next such heading. "Nicht zwingend" and "not requ
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -40,6 +40,8 @@ _CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>]|\d{1,2}[.)])\s")
 _SHORT_LINE_WORDS = 6
 _MAX_ANNOTATION_GAP = 15
+# How many cues on each side of a mention are weighed; the nearest is almost always one step.
+_MAX_STEPS = 4
 _BRACKETED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 
@@ -61,23 +63,24 @@ def requirements(
 ) -> list[Requirement | None]:
     """For each mention, the requirement its clause (or heading) states, if any.
 
-    `words` are the text's token keys, to skip texts that hold no cue word at all.
+    `words` are the text's token keys, to skip texts that hold no cue word at all. Every
+    look-up below is a binary search, so a 100,000-character text full of cues stays fast.
     """
     if not mentions:
         return []
     if _TRIGGERS.isdisjoint(words):
         return [None] * len(mentions)
-    cues = [
-        cue
-        for cue in _cues(text)
-        if not any(m.start <= cue[0] and cue[1] <= m.end for m in mentions)
-    ]  # "Requirements Engineering" is a skill, not a cue
+    mention_starts = [mention.start for mention in mentions]
+    cues = [cue for cue in _cues(text) if not _inside_a_mention(cue, mentions, mention_starts)]
     if not cues:
         return [None] * len(mentions)
+    cue_starts = [start for start, _, _ in cues]
     boundaries = [match.start() for match in _CLAUSE_END.finditer(text)]
     brackets = [match.span() for match in _BRACKETED.finditer(text)]
-    annotations = _annotations(text, brackets, cues, mentions)
-    headings = _headings(text, cues, mentions)
+    bracket_starts = [start for start, _ in brackets]
+    annotations = _annotations(text, brackets, cues, cue_starts, mentions, mention_starts)
+    headings = _headings(text, cues, cue_starts, mention_starts)
+    heading_starts = [start for start, _, _ in headings]
     result: list[Requirement | None] = []
     for position, mention in enumerate(mentions):
         if position in annotations:
@@ -86,65 +89,95 @@ def requirements(
         at = bisect_right(boundaries, mention.start)
         clause_start = boundaries[at - 1] + 1 if at > 0 else 0
         clause_end = boundaries[at] if at < len(boundaries) else len(text)
-        bracket = _enclosing(brackets, mention.start)
+        bracket = _enclosing(brackets, bracket_starts, mention.start)
         nearest: tuple[int, Requirement] | None = None
-        for start, end, kind in cues:
+        # The nearest cues before and after the mention, a few steps out at most.
+        after = bisect_left(cue_starts, mention.end)
+        for index in (*range(after - 1, max(after - _MAX_STEPS, 0) - 1, -1),
+                      *range(after, min(after + _MAX_STEPS, len(cues)))):  # fmt: skip
+            start, end, kind = cues[index]
             if start < clause_start or end > clause_end:
                 continue
-            if _enclosing(brackets, start) != bracket:
+            if _enclosing(brackets, bracket_starts, start) != bracket:
                 continue  # "Senior Java Developer (Kotlin nice to have)": the aside is Kotlin's
             distance = start - mention.end if start >= mention.end else mention.start - end
             if nearest is None or abs(distance) < nearest[0]:
                 nearest = (abs(distance), kind)
-        result.append(nearest[1] if nearest else _heading_for(headings, mention.start))
+        if nearest is None:
+            governing = bisect_right(heading_starts, mention.start) - 1
+            if governing >= 0 and mention.start < headings[governing][1]:
+                result.append(headings[governing][2])
+                continue
+        result.append(nearest[1] if nearest else None)
     return result
+
+
+def _inside_a_mention(
+    cue: tuple[int, int, Requirement], mentions: Sequence[Mention], mention_starts: list[int]
+) -> bool:
+    """ "Requirements Engineering" is a skill, not a cue."""
+    before = bisect_right(mention_starts, cue[0]) - 1
+    return before >= 0 and cue[1] <= mentions[before].end
 
 
 def _annotations(
     text: str,
     brackets: list[tuple[int, int]],
     cues: list[tuple[int, int, Requirement]],
+    cue_starts: list[int],
     mentions: Sequence[Mention],
+    mention_starts: list[int],
 ) -> dict[int, Requirement]:
     """ "Java (must), Kotlin (a plus)": a bracket with a cue and no mention annotates the
     mention right before it."""
     annotated: dict[int, Requirement] = {}
-    starts = [mention.start for mention in mentions]
     for bracket_start, bracket_end in brackets:
-        inside = [cue for cue in cues if bracket_start < cue[0] < bracket_end]
-        if not inside:
+        first = bisect_right(cue_starts, bracket_start)
+        last = bisect_left(cue_starts, bracket_end)
+        if first >= last:
             continue
-        after = bisect_right(starts, bracket_start)
+        after = bisect_right(mention_starts, bracket_start)
         if after < len(mentions) and mentions[after].start < bracket_end:
             continue  # the bracket names a skill of its own
         gap = text[mentions[after - 1].end : bracket_start] if after > 0 else ""
         if after > 0 and len(gap) <= _MAX_ANNOTATION_GAP and not _CLAUSE_END.search(gap):
-            kinds = {kind for _, _, kind in inside}
+            kinds = {kind for _, _, kind in cues[first:last]}
             annotated[after - 1] = "must" if "must" in kinds else "nice"
     return annotated
 
 
-def _enclosing(brackets: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+def _enclosing(
+    brackets: list[tuple[int, int]], bracket_starts: list[int], position: int
+) -> tuple[int, int] | None:
     """The bracketed aside a position is in: "Java (Kotlin nice to have)" cues only Kotlin."""
-    for start, end in brackets:
-        if start < position < end:
-            return (start, end)
+    index = bisect_left(bracket_starts, position) - 1
+    if index >= 0 and position < brackets[index][1]:
+        return brackets[index]
     return None
 
 
 def _cues(text: str) -> list[tuple[int, int, Requirement]]:
-    nice = [(match.start(), match.end(), "nice") for match in _NICE.finditer(text)]
-    must = [
-        (match.start(), match.end(), "must")
-        for match in _MUST.finditer(text)
-        if not any(start < match.end() and match.start() < end for start, end, _ in nice)
-    ]
-    cues: list[tuple[int, int, Requirement]] = [*nice, *must]  # type: ignore[list-item]
+    """Must and nice cues in text order; a nice cue wins where they overlap ("nicht zwingend")."""
+    nice = [(match.start(), match.end()) for match in _NICE.finditer(text)]
+    nice_starts = [start for start, _ in nice]
+    cues: list[tuple[int, int, Requirement]] = [(start, end, "nice") for start, end in nice]
+    for match in _MUST.finditer(text):
+        before = bisect_left(nice_starts, match.end()) - 1
+        if before >= 0 and nice[before][1] > match.start():
+            continue
+        cues.append((match.start(), match.end(), "must"))
     return sorted(cues)
 
 
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    return bisect_left(starts, low) < bisect_left(starts, high)
+
+
 def _headings(
-    text: str, cues: list[tuple[int, int, Requirement]], mentions: Sequence[Mention]
+    text: str,
+    cues: list[tuple[int, int, Requirement]],
+    cue_starts: list[int],
+    mention_starts: list[int],
 ) -> list[tuple[int, int, Requirement]]:
     """(start, end, kind) of the text a cue-only line governs: its bullets and short lines."""
     spans: list[tuple[int, int, Requirement]] = []
@@ -152,8 +185,10 @@ def _headings(
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        if any(line_start <= mention.start < line_end for mention in mentions):
+        if _any_between(mention_starts, line_start, line_end):
             continue
+        if spans and spans[-1][0] == line_end:
+            continue  # two cues on one heading line: "Must-have (required):"
         governed_end = line_end
         position = line_end + 1
         after_blank = False
@@ -167,17 +202,11 @@ def _headings(
                 after_blank = False
             elif after_blank or len(line.split()) > _SHORT_LINE_WORDS:
                 break  # a paragraph, or a new section after a blank line
-            is_cue_line = any(position <= cue_start < next_end for cue_start, _, _ in cues)
-            if is_cue_line and not any(position <= m.start < next_end for m in mentions):
+            if _any_between(cue_starts, position, next_end) and not _any_between(
+                mention_starts, position, next_end
+            ):
                 break  # the next heading
             governed_end = next_end
             position = next_end + 1
         spans.append((line_end, governed_end, kind))
     return spans
-
-
-def _heading_for(headings: list[tuple[int, int, Requirement]], position: int) -> Requirement | None:
-    for start, end, kind in headings:
-        if start <= position < end:
-            return kind
-    return None

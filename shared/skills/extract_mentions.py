@@ -145,22 +145,24 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _resolve_context(tokens: Tokens, found: list[tuple[Candidate, Verdict]]) -> list[Candidate]:
-    """Keep a mention that needs context when a technology word or an accepted skill is next
-    to it; repeat, so "Puppet, Chef, Ansible" accepts Chef through Ansible, then Puppet."""
-    accepted = [verdict is Verdict.yes for _, verdict in found]
-    changed = True
-    while changed:
-        changed = False
-        for position, (candidate, verdict) in enumerate(found):
-            if accepted[position]:
-                continue
-            if (
-                _has_tech_word(tokens, candidate)
-                or _has_listed_neighbour(tokens.text, found, accepted, position)
-                or (verdict is Verdict.in_context_at_start and _reads_as_noun(tokens, candidate))
+    """Keep a mention that needs context when a technology word is next to it, or a listed
+    neighbour was kept: "Puppet, Chef, Ansible" keeps Chef through Ansible, then Puppet.
+
+    Acceptance only spreads between neighbours, so one sweep each way reaches every chain
+    (a loop until nothing changes would be quadratic on "Chef, Chef, ... Ansible").
+    """
+    accepted = [
+        verdict is Verdict.yes
+        or _has_tech_word(tokens, candidate)
+        or (verdict is Verdict.in_context_at_start and _reads_as_noun(tokens, candidate))
+        for candidate, verdict in found
+    ]
+    for order in (range(len(found)), range(len(found) - 1, -1, -1)):
+        for position in order:
+            if not accepted[position] and _has_listed_neighbour(
+                tokens.text, found, accepted, position
             ):
                 accepted[position] = True
-                changed = True
     return [candidate for (candidate, _), keep in zip(found, accepted, strict=True) if keep]
 
 

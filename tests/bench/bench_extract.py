@@ -101,6 +101,26 @@ def measure(label: str, cvs: list[str], taxonomy: Taxonomy) -> None:
     print(f"  skills per CV {found / len(cvs):.1f}")
 
 
+# Texts built to hit every loop that could go quadratic (cues, context chains, periods).
+ADVERSARIAL = {
+    "cue per mention": "Java (required), Kotlin (a plus), Go is a must. ",
+    "heading lines": "Required: Java, Spring; nice to have: Kafka\n",
+    "context chain": "Chef, ",
+    "periods": "2018 – 2020: Java, Kafka\n",
+    "durations": "5 years of Java, ",
+}
+
+
+def measure_adversarial(taxonomy: Taxonomy) -> None:
+    """CPU time for 100,000-character texts that repeat one pattern (the profile limit)."""
+    print("extraction, adversarial 100,000-character texts (CPU ms):")
+    for label, pattern in ADVERSARIAL.items():
+        text = (pattern * (100_000 // len(pattern) + 1))[:99_990] + " Ansible"
+        began = time.process_time()
+        extract_skills(text, taxonomy)
+        print(f"  {label}: {(time.process_time() - began) * 1000:.0f}")
+
+
 def labelled_cvs(count: int) -> list[str]:
     """The hand-written CVs of the text evaluation set (tests/eval), repeated to `count`."""
     try:
@@ -126,6 +146,7 @@ def main() -> None:
     labelled = labelled_cvs(args.cvs)
     if labelled:
         measure("tests/eval CVs", labelled, taxonomy)
+    measure_adversarial(taxonomy)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ reported as unrecognised terms with suggestions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -146,30 +147,31 @@ def _list_items(
     unrecognised: dict[str, UnrecognisedTerm],
 ) -> None:
     """Resolve, or report, the items of skill lists that extraction did not recognise."""
-    spans = sorted(
-        (item.start, item.end)
+    # Mentions of this field in text order, with their skill's requirement.
+    marked = sorted(
+        (item.start, item.end, _combined(entry.requirements))
         for entry in found.values()
         for item in entry.evidence
         if item.field == text_field
     )
+    starts = [start for start, _, _ in marked]
+
+    def overlaps(item: tuple[int, int]) -> bool:
+        before = bisect_left(starts, item[1]) - 1
+        return before >= 0 and marked[before][1] > item[0]
+
     for segment in _SEGMENT.finditer(text):
         items, labelled = _items(text, segment.start(), segment.end())
         if len(items) < _MIN_LIST_ITEMS:
             continue
-        known = [item for item in items if _overlaps(item, spans)]
+        known = [item for item in items if overlaps(item)]
         short = [item for item in items if len(text[item[0] : item[1]].split()) <= 3]
         if len(known) * 2 < len(items) or len(short) * 5 < len(items) * 3:
             continue  # prose, or a list of places or dates, not of skills
-        cues = Counter(
-            _combined(entry.requirements)
-            for entry in found.values()
-            if any(
-                item.field == text_field and segment.start() <= item.start < segment.end()
-                for item in entry.evidence
-            )
-        )
+        inside = marked[bisect_left(starts, segment.start()) : bisect_left(starts, segment.end())]
+        cues = Counter(requirement for _, _, requirement in inside)
         for number, (start, end) in enumerate(items):
-            if _overlaps((start, end), spans):
+            if overlaps((start, end)):
                 continue
             term = text[start:end]
             if len(term.split()) > _MAX_ITEM_WORDS or len(term) > _MAX_ITEM_LENGTH:
@@ -232,7 +234,3 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _name_like(term: str) -> bool:
     """Written like a product or method name: a capital, a digit or a symbol in it."""
     return term[0].isupper() or any(char.isdigit() or char in "+#._/" for char in term)
-
-
-def _overlaps(item: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start < item[1] and item[0] < end for start, end in spans)
