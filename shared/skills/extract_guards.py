@@ -127,7 +127,7 @@ _GUARDS: dict[str, Guard] = {
         not_after=_veto(r"(?:&|\b[A-Z]\.)\s*$"),
     ),
     "go": Guard(
-        _exactly("Go"),
+        _exactly("Go", "GO"),  # "GO" for all-capital skill lists; "GO-LIVE" is vetoed
         Context.at_sentence_start,
         not_before=_veto(
             r"\s*(?:[-‐–]\s*)?(?:live|life|to\b|ahead|back\b|out\b|on\b|home\b)|\s*/\s*no"

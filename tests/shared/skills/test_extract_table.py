@@ -31,6 +31,7 @@ CASES: list[tuple[str, dict[str, float | None]]] = [
     ("Services written in Go and Python.", {"go": None, "python": None}),
     ("Golang microservices with gRPC", {"go": None, "grpc": None, "microservices": None}),
     ("Go-Live support and hypercare after the go-live.", {}),
+    ("GO-LIVE: 1 MAY. SKILLS: JAVA, GO, PYTHON", {"java": None, "go": None, "python": None}),
     ("The go/no-go decision was made by the C-level.", {}),
     ("Reported to C-level management and the C-suite.", {}),
     ("Embedded development in C and C++.", {"c": None, "cpp": None, "embedded-systems": None}),
