@@ -101,12 +101,13 @@ def must_lists(segment: IndexSegment, prepared: PreparedQuery) -> list[np.ndarra
 
 def _skill_path(
     segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, need: int
-) -> np.ndarray:
+) -> tuple[np.ndarray, bool]:
+    """(rows, whether a must-have tier filled `need`)."""
     lists = must_lists(segment, prepared)
     if lists:
         complete = _filtered(segment, _intersect_all(segment, lists), prepared, settings)
         if len(complete) >= need:
-            return complete
+            return complete, True
         shortest_first = sorted(lists, key=len)
         for missing in range(1, len(lists)):
             # Whoever misses at most `missing` must-haves holds one of the `missing + 1`
@@ -115,10 +116,10 @@ def _skill_path(
             held = segment.held_counts(lists, base)
             tier = _filtered(segment, base[held >= len(lists) - missing], prepared, settings)
             if len(tier) >= need:
-                return tier
+                return tier, True
     reach = [segment.touched(prepared.reach_columns)] if len(prepared.reach_columns) else []
     reach += lists[len(prepared.must_columns) :]  # rows holding an unrecognised must term
-    return _filtered(segment, union_sorted(reach), prepared, settings)
+    return _filtered(segment, union_sorted(reach), prepared, settings), False
 
 
 def _text_path(
@@ -147,12 +148,15 @@ def candidate_rows(
     settings: MatchingSettings,
     *,
     need: int,
-    hits: TextHits,
 ) -> np.ndarray:
-    """Sorted rows to score: the skill tiers that fill `need`, plus the text path's best."""
-    return union_sorted(
-        [
-            _skill_path(segment, prepared, settings, need),
-            _text_path(segment, prepared, settings, hits),
-        ]
-    )
+    """Sorted rows to score: the skill tiers that fill `need`, plus the text path's best.
+
+    When a must-have tier fills `need`, the text path cannot add anyone who could reach the top:
+    its rows showing that many must-haves are in the tier already, and the others rank below
+    the whole tier (the missing penalty). Retrieval is then skipped.
+    """
+    skill_rows, filled = _skill_path(segment, prepared, settings, need)
+    if filled:
+        return skill_rows
+    hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)
+    return union_sorted([skill_rows, _text_path(segment, prepared, settings, hits)])

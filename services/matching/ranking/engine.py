@@ -201,8 +201,7 @@ def rank(
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
 
     def rows_of(segment: IndexSegment) -> np.ndarray:
-        hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)
-        return candidate_rows(segment, prepared, settings, need=top_k, hits=hits)
+        return candidate_rows(segment, prepared, settings, need=top_k)
 
     blocks = _candidate_blocks(snapshot, prepared, settings, rows_of)
     considered = sum(len(block.rows) for block in blocks)
