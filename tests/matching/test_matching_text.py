@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
+from services.matching.index.live import LiveIndex
+from services.matching.ranking.requests import load_queries
+from services.matching.scoring.prior import prior_model
+from services.matching.settings import MatchingSettings
+from shared.models import FreelancerExtractedSkill
 from tests.matching.test_matching_ranking import ids, rank
 from tests.support.keys import TestKeys
 
@@ -207,3 +214,43 @@ def test_a_skill_implying_a_must_have_shows_it(api: TestClient, keys: TestKeys, 
     assert matched["source"] == "related"
     assert matched["note"] == "implied by mt-scrum-master (test)"
     assert weak.id not in ids(run)
+
+
+def test_cv_text_and_extracted_skills_reach_a_live_index_through_the_delta(
+    session: Session, world: Any
+) -> None:
+    """Intake touches updated_at when it stores CV text or extracted skills; that is enough."""
+    listed = world.freelancer(skills={"python": 4, "kafka": 3})
+    later = world.freelancer(skills={"python": 4})
+    request = world.request(skills={"python": (True, 3, 1.0), "kafka": (True, 3, 1.0)})
+    index = LiveIndex(
+        MatchingSettings(full_rebuild_below=0, delta_rebuild_fraction=1.0, poll_interval_seconds=0)
+    )
+
+    def ranked() -> list[tuple[int, float]]:
+        state = index.ensure_fresh(session)
+        query = load_queries(session, [request.id], taxonomy=state.taxonomy)[request.id]
+        output = index.rank(query, prior_model(), top_k=10).results
+        return [(r.freelancer_id, r.contributions["must_have_missing"]) for r in output]
+
+    before = ranked()
+    assert before[0] == (listed.id, 0.0)
+    assert before[1][0] == later.id and before[1][1] < 0  # no Kafka shown yet: penalised
+    session.add(
+        FreelancerExtractedSkill(
+            freelancer_id=later.id,
+            skill_id=world.skill("kafka").id,
+            years=2.0,
+            evidence=[{"field": "cv_text", "start": 0, "end": 5, "text": "Kafka"}],
+        )
+    )
+    later.cv_text = "Kafka streams"
+    later.updated_at = datetime.now(UTC) + timedelta(seconds=1)
+    session.flush()
+
+    assert [freelancer for freelancer, missing in ranked() if missing == 0] == [
+        listed.id,
+        later.id,
+    ]
+    state = index.state
+    assert state is not None and state.delta is not None and later.id in state.delta.ids
