@@ -213,6 +213,9 @@ def test_a_skill_implying_a_must_have_shows_it(api: TestClient, keys: TestKeys, 
     (matched,) = result["explanation"]["matched_skills"]
     assert matched["source"] == "related"
     assert matched["note"] == "implied by mt-scrum-master (test)"
+    assert result["explanation"]["summary"].startswith(
+        "Meets 1 of 1 must-have skills (1 through a skill implying it)"
+    )
     assert weak.id not in ids(run)
 
 
