@@ -37,7 +37,7 @@ _MUST = re.compile(
 )
 # Where a clause ends: a line break, a semicolon, or a full stop, "!" or "?" before a space.
 _CLAUSE_END = re.compile(r"\n|;|[.!?](?=\s|$)")
-_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>]|\d{1,2}[.)])\s")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·–▪►◦>●■▸➢✓✔\uf0b7\uf0a7]|\d{1,2}[.)])\s")
 _SHORT_LINE_WORDS = 6
 _MAX_ANNOTATION_GAP = 15
 # How many cues on each side of a mention are weighed; the nearest is almost always one step.

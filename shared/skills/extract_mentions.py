@@ -16,7 +16,7 @@ _LIST_GAP = re.compile(
 )
 _MAX_LIST_GAP = 40
 _NOUN_FOLLOWERS = frozenset(["is", "ist", "are", "sind", "was", "war"])
-_BULLETS = " \t\u00a0-•*·–▪►◦>"
+_BULLETS = " \t\u00a0-•*·–▪►◦>●■▸➢✓✔\uf0b7\uf0a7"  # "\uf0b7": Word's bullet in PDF text
 # How far back a veto such as "Hong " or "Home-" is looked for.
 _LOOK_BEHIND = 30
 
