@@ -31,8 +31,10 @@ class MatchingSettings(BaseSettings):
     delta_rebuild_fraction: float = Field(default=0.05, gt=0.0, le=1.0)
 
     # Text similarity: terms kept per profile (the strongest TF-IDF terms; a 3-page CV has
-    # ~250 distinct terms), and how many profiles fit the vocabulary.
-    text_terms_per_profile: int = Field(default=64, ge=1, le=1024)
+    # ~250 distinct terms), and how many profiles fit the vocabulary. On the text evaluation
+    # set 16, 32 and 64 rank alike (NDCG@10 0.974 / 0.974 / 0.970); 32 leaves room for long
+    # real CVs at 6 bytes a term (~190 MB at a million CVs).
+    text_terms_per_profile: int = Field(default=32, ge=1, le=1024)
     text_fit_sample: int = Field(default=200_000, ge=1)
     # Text path of candidate generation: the profiles most similar to the request's text that
     # pass the hard filters join the skill path's candidates (0 turns the text path off).
