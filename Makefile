@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench eval-trust install clean
+.PHONY: run test lint format bench eval eval-trust demo install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy shared services
+	$(BIN)/mypy shared services evaluation
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -31,8 +31,12 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_intake
+	$(BIN)/python -m tests.bench.bench_extract
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
+
+eval: $(STAMP)
+	$(BIN)/vouch evaluate --text
 
 eval-trust: $(STAMP)
 	$(BIN)/vouch evaluate --trust --output eval-report

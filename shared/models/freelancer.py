@@ -19,7 +19,7 @@ class Freelancer(IdMixin, TimestampMixin, Base):
         CheckConstraint("day_rate > 0", name="day_rate_positive"),
         CheckConstraint(values_check("remote", RemotePreference), name="remote"),
         CheckConstraint(values_check("source_type", SourceType), name="source_type"),
-        CheckConstraint("char_length(summary) <= 20000", name="summary_length"),
+        CheckConstraint("char_length(summary) <= 100000", name="summary_length"),
         Index("ix_freelancers_email_lower", text("lower(email)"), unique=True),
         # The freelancer list pages newest first (keyset on created_at, id).
         Index("ix_freelancers_created", "created_at", "id"),

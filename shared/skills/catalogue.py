@@ -2,6 +2,9 @@
 
 Aliases are look-up spellings, compared by `term_key`, so the file lists them in lower case;
 `related` says how much having the skill counts towards another (Spring Boot → Java 0.6).
+Optional keys: `ambiguous: true` marks a skill whose name or a short alias is also an everyday
+word ("Go", "Spring", "Oracle", "Lean"), so free-text extraction should want context before
+counting a bare mention; `source` names the entry's source in `catalogue_sources.json`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ CATEGORIES: Mapping[str, str] = {
 }
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENTRY_KEYS = frozenset({"slug", "name", "category", "aliases", "related", "ambiguous", "source"})
 
 
 class TaxonomyError(ValueError):
@@ -55,6 +59,7 @@ class CatalogueSkill:
     category: str
     aliases: tuple[str, ...] = ()
     related: tuple[tuple[str, float], ...] = ()
+    ambiguous: bool = False
 
 
 def check_skill_fields(slug: str, name: str, category: str) -> None:
@@ -78,6 +83,10 @@ def parse_catalogue(entries: list[dict[str, Any]]) -> tuple[CatalogueSkill, ...]
     for entry in entries:
         slug, name, category = entry["slug"], entry["name"], entry["category"]
         check_skill_fields(slug, name, category)
+        if unknown := set(entry) - ENTRY_KEYS:
+            raise TaxonomyError(f"skill {slug!r} has unknown keys {sorted(unknown)}")
+        if not isinstance(entry.get("ambiguous", False), bool):
+            raise TaxonomyError(f"skill {slug!r}: 'ambiguous' must be true or false")
         related = tuple((item["slug"], float(item["weight"])) for item in entry.get("related", []))
         for _, weight in related:
             check_weight(weight)
@@ -88,9 +97,18 @@ def parse_catalogue(entries: list[dict[str, Any]]) -> tuple[CatalogueSkill, ...]
                 category=category,
                 aliases=tuple(entry.get("aliases", [])),
                 related=related,
+                ambiguous=bool(entry.get("ambiguous", False)),
             )
         )
     return tuple(skills)
+
+
+@cache
+def load_sources() -> dict[str, str]:
+    """Where the catalogue's entries come from: source name → description."""
+    text = files("shared.skills").joinpath("catalogue_sources.json").read_text(encoding="utf-8")
+    sources: dict[str, str] = json.loads(text)
+    return sources
 
 
 @cache

@@ -17,8 +17,9 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # "Java 17", "Python3", "Python 3.11", "Node v18", "Java Version 21", "Oracle 19c",
-# "Angular 2.x", "Java 8+", "Java 8/11/17". The name must end in a non-separator.
-_ONE_VERSION = r"\d+(?:\.\d+)*(?:\.x|[a-z])?\+?"
+# "Angular 2.x", "Java 8+", "Java 8/11/17", "SQL Server 2008 R2". The name must end in a non-separator.
+# A release suffix ("2008 R2", "2016 SP1") belongs to the version.
+_ONE_VERSION = r"\d+(?:\.\d+)*(?:\.x|[a-z])?(?:[\s_\-]?(?:r|sp)\d{1,2})?\+?"
 _TRAILING_VERSION = re.compile(
     r"^(?P<name>.*?[^\s_\-])"
     r"(?:[\s_\-]+v(?:ersion)?)?[\s_\-]*"

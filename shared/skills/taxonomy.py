@@ -23,6 +23,8 @@ from shared.skills.catalogue import (
     load_catalogue,
 )
 from shared.skills.keys import split_version, term_key
+from shared.skills.variants import Match, SkillFacts, vendor_groups
+from shared.skills.variants import resolve as resolve_variant
 
 logger = logging.getLogger("vouch.skills")
 
@@ -42,6 +44,8 @@ class SkillEntry:
     category: str
     aliases: tuple[str, ...] = ()
     custom: bool = False
+    # The name or a short alias is an everyday word ("Go", "Spring"): see catalogue.py.
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,13 @@ class Taxonomy:
         # in autocomplete ("kub" → Kubernetes before Kubeflow).
         self._in_degree: Counter[str] = Counter()
         self._fuzzy_choices: list[str] | None = None
+        self._vendor_groups: dict[str, frozenset[str]] | None = None
+        self._facts = SkillFacts(
+            direct=self._direct,
+            vendors_of=self._vendors_of,
+            builds_on=self._builds_on,
+            category_of=lambda slug: self._entries[slug].category,
+        )
 
     @classmethod
     def from_catalogue(cls, skills: Iterable[CatalogueSkill] | None = None) -> Taxonomy:
@@ -85,7 +96,11 @@ class Taxonomy:
         taxonomy = cls()
         for skill in catalogue:
             taxonomy.add_skill(
-                slug=skill.slug, name=skill.name, category=skill.category, aliases=skill.aliases
+                slug=skill.slug,
+                name=skill.name,
+                category=skill.category,
+                aliases=skill.aliases,
+                ambiguous=skill.ambiguous,
             )
         for skill in catalogue:
             for related_slug, weight in skill.related:
@@ -101,6 +116,8 @@ class Taxonomy:
         written around the rules (a key another skill already has) are logged and skipped
         rather than failing every look-up.
         """
+        # Whether a name is an everyday word is catalogue knowledge, not stored in the tables.
+        ambiguous = {skill.slug for skill in load_catalogue() if skill.ambiguous}
         aliases: dict[int, list[str]] = defaultdict(list)
         for skill_id, alias in session.execute(
             select(SkillAlias.skill_id, SkillAlias.alias).order_by(SkillAlias.id)
@@ -120,6 +137,7 @@ class Taxonomy:
                 aliases=aliases[skill_id],
                 custom=custom,
                 strict=False,
+                ambiguous=slug in ambiguous,
             )
             slug_by_id[skill_id] = slug
         for skill_id, related_id, weight in session.execute(
@@ -151,27 +169,22 @@ class Taxonomy:
         return dict(self._related.get(slug, {}))
 
     def normalise(self, text: str) -> Resolution:
-        """Resolve a free-text term to its canonical skill, splitting off a trailing version."""
-        key = term_key(text)
-        slug = self._slug_by_key.get(key)
-        version = None
-        # Only after the whole term failed: "Dynamics 365" and "Neo4j" are names.
-        if slug is None and (split := split_version(text)) is not None:
-            name, detail = split
-            name_key = term_key(name)
-            slug = self._slug_by_key.get(name_key)
-            if slug is not None:
-                key, version = name_key, detail
-        if slug is None:
-            return Resolution(input=text, key=key, suggestions=self.suggest(text))
-        entry = self._entries[slug]
+        """Resolve a free-text term to its canonical skill.
+
+        The whole term first, then without a trailing version, then the spelling rules of
+        `variants.py` ("amazon-s3", "Java (Computerprogrammierung)", "Java-Entwicklung").
+        """
+        found = self._direct(text) or resolve_variant(text, self._facts)
+        if found is None:
+            return Resolution(input=text, key=term_key(text), suggestions=self.suggest(text))
+        entry = self._entries[found.slug]
         return Resolution(
             input=text,
-            key=key,
-            slug=slug,
+            key=found.key,
+            slug=found.slug,
             canonical=entry.name,
             category=entry.category,
-            version=version,
+            version=found.version,
         )
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
@@ -230,13 +243,20 @@ class Taxonomy:
         aliases: Iterable[str] = (),
         related: Mapping[str, float] | None = None,
         custom: bool = False,
+        ambiguous: bool = False,
     ) -> SkillEntry:
         """Add a skill; raise TaxonomyError if the slug exists or a spelling is taken."""
         related = dict(related or {})
         for related_slug, weight in related.items():
             self._check_relation(slug, related_slug, weight, adding=slug)
         entry = self._add(
-            slug=slug, name=name, category=category, aliases=aliases, custom=custom, strict=True
+            slug=slug,
+            name=name,
+            category=category,
+            aliases=aliases,
+            custom=custom,
+            strict=True,
+            ambiguous=ambiguous,
         )
         for related_slug, weight in related.items():
             self.add_relation(slug, related_slug, weight)
@@ -259,6 +279,7 @@ class Taxonomy:
         self._entries[slug] = entry
         self._slug_by_key[key] = slug
         self._fuzzy_choices = None
+        self._vendor_groups = None
         return entry
 
     def add_relation(self, slug: str, related_slug: str, weight: float) -> None:
@@ -267,6 +288,7 @@ class Taxonomy:
         if related_slug not in self._related[slug]:
             self._in_degree[related_slug] += 1
         self._related[slug][related_slug] = weight
+        self._vendor_groups = None
 
     # -- internals ----------------------------------------------------------------
 
@@ -279,6 +301,7 @@ class Taxonomy:
         aliases: Iterable[str],
         custom: bool,
         strict: bool,
+        ambiguous: bool = False,
     ) -> SkillEntry:
         if strict:
             check_skill_fields(slug, name, category)
@@ -301,11 +324,13 @@ class Taxonomy:
             category=category,
             aliases=tuple(text for key, text in claimed.items() if key != name_key),
             custom=custom,
+            ambiguous=ambiguous,
         )
         self._entries[slug] = entry
         self._name_keys[slug] = name_key
         self._slug_by_key.update(dict.fromkeys(claimed, slug))
         self._fuzzy_choices = None
+        self._vendor_groups = None
         return entry
 
     def _key_problem(self, text: str, key: str) -> str | None:
@@ -325,6 +350,32 @@ class Taxonomy:
         for known in (slug, related_slug):
             if known not in self._entries and known != adding:
                 raise TaxonomyError(f"unknown skill {known!r}")
+
+    def _direct(self, text: str) -> Match | None:
+        """The whole term's key, then the term without a trailing version."""
+        key = term_key(text)
+        slug = self._slug_by_key.get(key)
+        if slug is not None:
+            return Match(slug=slug, key=key)
+        # Only after the whole term failed: "Dynamics 365" and "Neo4j" are names.
+        if (split := split_version(text)) is not None:
+            name, version = split
+            name_key = term_key(name)
+            slug = self._slug_by_key.get(name_key)
+            if slug is not None:
+                return Match(slug=slug, key=name_key, version=version)
+        return None
+
+    def _builds_on(self, slug: str, other: str) -> bool:
+        return other in self._related.get(slug, {}) or slug in self._related.get(other, {})
+
+    def _vendors_of(self, slug: str) -> frozenset[str]:
+        if self._vendor_groups is None:
+            self._vendor_groups = vendor_groups(
+                ((entry.slug, (entry.name, *entry.aliases)) for entry in self._entries.values()),
+                self._related,
+            )
+        return self._vendor_groups.get(slug, frozenset())
 
     def _choices(self) -> list[str]:
         if self._fuzzy_choices is None:

@@ -61,7 +61,10 @@ def test_likely_duplicates_are_flagged_not_refused(intake: TestClient, keys: Tes
         assert response.status_code == 201, response.text
         flagged = {d["id"]: d["reasons"] for d in response.json()["possible_duplicates"]}
         assert flagged.get(first_id) == reasons, payload
-        assert str(first_id) in response.json()["warnings"][0]
+        duplicate_warnings = [
+            w for w in response.json()["warnings"] if w["field"] == "possible_duplicates"
+        ]
+        assert str(first_id) in duplicate_warnings[0]["message"]
 
     stranger = intake.post(
         "/v1/freelancers",

@@ -45,7 +45,6 @@ EXPECTED_REJECTED = {
     8: ["line"],
     9: ["email"],
     11: ["languages.0.code"],
-    12: ["skills.1.name"],
 }
 
 
@@ -70,13 +69,22 @@ def test_import_reports_every_row_and_stores_exactly_the_good_ones(
 
     assert response.status_code == 200, response.text
     report = response.json()
-    assert [row["line"] for row in report["imported"]] == [2, 5, 10]
+    assert [row["line"] for row in report["imported"]] == [2, 5, 10, 12]
     assert report["skipped_existing"] == []
+    # Two names for one skill are merged (the higher level) and reported, not refused.
+    [warning] = report["warnings"]
+    assert (warning["line"], warning["field"]) == (12, "skills.1.name")
+    assert "JavaScript" in warning["message"] and "merged" in warning["message"]
     assert _fields(report) == EXPECTED_REJECTED
     assert "line 2" in report["rejected"][1]["reasons"][0]  # the duplicate names the first line
 
     stored = {f.email: f for f in session.scalars(select(Freelancer))}
-    assert set(stored) == {"good1@example.com", "unknown@example.com", "quoted@example.com"}
+    assert set(stored) == {
+        "good1@example.com",
+        "unknown@example.com",
+        "quoted@example.com",
+        "twice@example.com",
+    }
     ids = {row["line"]: row["id"] for row in report["imported"]}
     assert stored["good1@example.com"].id == ids[2]
 
@@ -108,6 +116,10 @@ def test_import_reports_every_row_and_stores_exactly_the_good_ones(
     profile = intake.get(f"/v1/freelancers/{ids[5]}", headers=keys.manager).json()
     assert [s["name"] for s in profile["skills"]] == ["Kubernetes"]
     assert profile["unrecognised_skills"][0]["name"] == "Frobnicate Pro"
+    twice = intake.get(f"/v1/freelancers/{ids[12]}", headers=keys.manager).json()
+    assert [(s["name"], s["input"], s["level"]) for s in twice["skills"]] == [
+        ("JavaScript", "JS", 4)
+    ]
 
 
 def test_reimporting_the_same_file_creates_no_duplicates(
@@ -131,7 +143,7 @@ def test_a_changed_row_for_an_existing_email_is_rejected_not_overwritten(
     changed = FILE.replace("Python:5:8:2025", "Python:4:8:2025")
     report = _upload(intake, keys.manager, changed).json()
     assert report["imported"] == []
-    assert [row["line"] for row in report["skipped_existing"]] == [5, 10]
+    assert [row["line"] for row in report["skipped_existing"]] == [5, 10, 12]
     assert _fields(report)[2] == ["email"]
     level = session.scalar(
         select(FreelancerSkill.level)
@@ -150,11 +162,11 @@ def test_import_replays_with_the_same_idempotency_key(
     again = _upload(intake, headers, FILE)
     assert first.json() == again.json()
     assert again.headers.get("Idempotent-Replayed") == "true"
-    assert count_rows(Freelancer) == 3
+    assert count_rows(Freelancer) == 4
     other_file = _upload(intake, headers, FILE.replace("good1@", "other@"))
     assert other_file.status_code == 422
     assert other_file.json()["errors"][0]["field"] == "Idempotency-Key"
-    assert count_rows(Freelancer) == 3
+    assert count_rows(Freelancer) == 4
 
 
 def test_unreadable_files_are_a_422_naming_file(
@@ -176,4 +188,4 @@ def test_unreadable_files_are_a_422_naming_file(
 
 def test_header_only_file_imports_nothing(intake: TestClient, keys: TestKeys) -> None:
     report = _upload(intake, keys.manager, HEADER + "\n").json()
-    assert report == {"imported": [], "rejected": [], "skipped_existing": []}
+    assert report == {"imported": [], "rejected": [], "skipped_existing": [], "warnings": []}

@@ -10,6 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from shared.models import Job, Skill, SkillAlias, UnrecognisedTerm
+from tests.shared.skills.coverage_sets import GERMAN_LABELS, NONSENSE, QA_TAG_PAIRS, pairs, terms
+from tests.shared.skills.test_skills_coverage import TARGET, coverage
 from tests.support.keys import TestKeys
 
 MakeBody = Callable[..., dict[str, Any]]
@@ -26,7 +28,10 @@ def test_autocomplete_puts_prefix_matches_first(intake: TestClient, keys: TestKe
     assert response.status_code == 200
     items = response.json()["items"]
     assert items[0]["name"] == "Kubernetes"
-    assert {"id", "slug", "name", "category", "aliases", "custom"} <= set(items[0])
+    assert {"id", "slug", "name", "category", "aliases", "custom", "ambiguous"} <= set(items[0])
+    assert items[0]["ambiguous"] is False
+    go = intake.get("/v1/skills", params={"q": "golang"}, headers=keys.client_a).json()["items"]
+    assert (go[0]["name"], go[0]["ambiguous"]) == ("Go", True)
     assert (
         len(
             intake.get("/v1/skills", params={"q": "a", "limit": 3}, headers=keys.client_a).json()[
@@ -261,3 +266,26 @@ def test_requests_resolve_against_the_tables_not_a_stale_cache(
         headers=keys.client_a,
     )
     assert both.status_code == 201, both.text
+
+
+def test_resolve_covers_practitioner_spellings_and_refuses_nonsense(
+    intake: TestClient, keys: TestKeys
+) -> None:
+    """The coverage sets of tests/shared/skills/data through the HTTP look-up (DB taxonomy)."""
+
+    def canonical(name: str) -> str | None:
+        response = intake.get("/v1/skills/resolve", params={"name": name}, headers=keys.client_a)
+        assert response.status_code == 200, name
+        result: str | None = response.json()["canonical"]
+        return result
+
+    for name in (QA_TAG_PAIRS, GERMAN_LABELS):
+        shares = coverage([(pair, canonical(pair.term)) for pair in pairs(name)])
+        print(f"\n{name} via GET /v1/skills/resolve: {shares}")
+        assert shares["tuned"] >= TARGET and shares["held-out"] >= TARGET
+    nonsense = terms(NONSENSE)
+    assert [term for term in nonsense if canonical(term) is not None] == []
+    suggestions = intake.get(
+        "/v1/skills/resolve", params={"name": "kubernetis-cluster"}, headers=keys.client_a
+    ).json()
+    assert suggestions["canonical"] is None and suggestions["suggestions"]

@@ -21,16 +21,19 @@ from services.matching.modelops.service import clear_cache
 from services.matching.settings import get_matching_settings
 from shared.models import (
     Freelancer,
+    FreelancerExtractedSkill,
     FreelancerLanguage,
     FreelancerSkill,
     FreelancerTrust,
     MatchResult,
     MatchRun,
     RequestSkill,
+    RequestUnrecognisedSkill,
     Review,
     Skill,
     SkillRelation,
     StaffingRequest,
+    UnrecognisedTerm,
 )
 from shared.trust_features import TRUST_FEATURES
 from tests.support.keys import TestKeys
@@ -92,6 +95,8 @@ class World:
         engagement: tuple[str, ...] = ("freelance",),
         headline: str = "Software engineer",
         summary: str = "",
+        cv_text: str = "",
+        extracted: dict[str, float | None] | None = None,
         trust: dict[str, float] | None = None,
         paths: list[Any] | None = None,
     ) -> Freelancer:
@@ -101,6 +106,7 @@ class World:
             email=f"f{number}-{uuid.uuid4().hex[:8]}@example.com",
             headline=headline,
             summary=summary,
+            cv_text=cv_text,
             available_from=available_from,
             day_rate=Decimal(str(day_rate)) if day_rate is not None else None,
             location_city=city,
@@ -123,6 +129,18 @@ class World:
                     years=years,
                     last_used=last_used,
                     raw_name=slug,
+                )
+            )
+        for slug, years in (extracted or {}).items():
+            # As intake stores what `extract_skills` found in the summary or CV text.
+            self.session.add(
+                FreelancerExtractedSkill(
+                    freelancer_id=person.id,
+                    skill_id=self.skill(slug).id,
+                    years=years,
+                    mentions=1,
+                    evidence=[{"field": "cv_text", "start": 0, "end": 1, "text": slug}],
+                    status="extracted",
                 )
             )
         for code, level_name in (languages or {"en": "C1"}).items():
@@ -153,7 +171,8 @@ class World:
         self,
         *,
         skills: dict[str, tuple[bool, int, float]] | None = None,
-        title: str = "Backend developer",
+        # Named no skill: the request's text is read for skills too (see ranking.requests).
+        title: str = "Staffing request",
         description: str = "",
         start_date: date | None = None,
         max_day_rate: float = 600.0,
@@ -164,6 +183,7 @@ class World:
         engagement: str = "freelance",
         status: str = "open",
         created_at: datetime | None = None,
+        unrecognised: tuple[str, ...] = (),
     ) -> StaffingRequest:
         request = StaffingRequest(
             organization_id=self.org_id,
@@ -183,6 +203,8 @@ class World:
             request.created_at = created_at
         self.session.add(request)
         self.session.flush()
+        for term in unrecognised:
+            self.unrecognised(request, term)
         for slug, (must_have, min_level, weight) in (skills or {}).items():
             self.session.add(
                 RequestSkill(
@@ -208,6 +230,18 @@ class World:
             )
         self.session.flush()
         return run
+
+    def unrecognised(self, request: StaffingRequest, term: str, *, must_have: bool = True) -> None:
+        """A must-have term the catalogue does not know, stored as intake stores it."""
+        row = UnrecognisedTerm(term=term, key=f"{term.lower()}-{uuid.uuid4().hex[:6]}")
+        self.session.add(row)
+        self.session.flush()
+        self.session.add(
+            RequestUnrecognisedSkill(
+                request_id=request.id, term_id=row.id, raw_name=term, must_have=must_have
+            )
+        )
+        self.session.flush()
 
     def review(
         self,

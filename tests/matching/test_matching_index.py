@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from services.matching.features.compute import compute_features
+from services.matching.features.registry import FEATURE_INDEX
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import (
     CatalogueRows,
@@ -26,7 +27,7 @@ from services.matching.index.live import LiveIndex
 from services.matching.index.segment import LAST_USED_UNKNOWN, YEARS_UNKNOWN, IndexSegment
 from services.matching.index.text import TextEncoder
 from services.matching.ranking.candidates import hard_filter
-from services.matching.ranking.engine import IndexSnapshot, rank
+from services.matching.ranking.engine import IndexSnapshot, rank, rank_everyone
 from services.matching.ranking.query import RequestQuery, prepare
 from services.matching.ranking.requests import load_queries
 from services.matching.scoring.prior import prior_model
@@ -68,6 +69,7 @@ def synthetic_source(seed: int, people: int, skills: int = 8) -> IndexSource:
             np.where(
                 rng.random(len(owners)) < 0.3, 0, rng.integers(2010, 2027, len(owners))
             ).astype(np.int16),
+            rng.random(len(owners)) < 0.3,  # a third are known only from the profile's text
         ),
         LanguageRows(
             ids,
@@ -91,11 +93,12 @@ def synthetic_catalogue(skills: int = 8) -> Catalogue:
     )
 
 
-def synthetic_snapshot(seed: int, people: int) -> IndexSnapshot:
+def synthetic_snapshot(seed: int, people: int, *, champions: int = 1000) -> IndexSnapshot:
     source = synthetic_source(seed, people)
     catalogue = synthetic_catalogue()
     encoder = TextEncoder.fit(source.freelancers.texts, terms_per_profile=4, sample=10_000)
-    return IndexSnapshot(catalogue, encoder, (IndexSegment(source, catalogue, encoder),))
+    segment = IndexSegment(source, catalogue, encoder, text_champions=champions)
+    return IndexSnapshot(catalogue, encoder, (segment,))
 
 
 def synthetic_query(seed: int, skills: int = 8) -> RequestQuery:
@@ -118,28 +121,82 @@ def synthetic_query(seed: int, skills: int = 8) -> RequestQuery:
         engagement=["freelance", "permanent", "either"][int(rng.integers(0, 3))],
         text=" ".join(rng.choice(WORDS, size=4)),
         reference_year=2026,
+        must_terms=tuple(rng.choice(WORDS, size=int(rng.integers(0, 2))).tolist()),
     )
 
 
-@settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), people=st.integers(1, 120), top_k=st.integers(1, 30))
-def test_ranking_equals_exhaustive_scoring_of_everyone(seed: int, people: int, top_k: int) -> None:
-    """Tiered prefiltering and text pruning never change the top k."""
-    snapshot = synthetic_snapshot(seed, people)
-    query = synthetic_query(seed)
+def exhaustive(
+    snapshot: IndexSnapshot, query: RequestQuery, settings: MatchingSettings
+) -> tuple[list[int], list[float]]:
+    """Every filtered profile scored, the clean-list rule applied, best first."""
     model = prior_model(1)
     segment = snapshot.segments[0]
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
-    reach = segment.touched(prepared.reach_columns)
-    everyone = reach[hard_filter(segment, reach, prepared, SETTINGS)]
-    block = compute_features(segment, everyone, prepared, SETTINGS)
+    everyone = np.arange(len(segment))
+    everyone = everyone[hard_filter(segment, everyone, prepared, settings)]
+    block = compute_features(segment, everyone, prepared, settings)
     scores = model.score(block.values, block.must_missing)
-    order = np.lexsort((segment.ids[everyone], -scores))[:top_k]
+    shows_must = block.must_missing < prepared.must_count
+    if prepared.must_count and shows_must.any():
+        keep = shows_must
+    else:
+        k = len(prepared.columns)
+        keep = (
+            (block.gather.level[:, :k] > 0).any(axis=1)
+            | block.gather.extracted[:, :k].any(axis=1)
+            | (block.related_credit > 0).any(axis=1)
+            | block.term_shown.any(axis=1)
+            | (block.values[:, FEATURE_INDEX["text_similarity"]] > 0)
+        )
+    everyone, scores = everyone[keep], scores[keep]
+    order = np.lexsort((segment.ids[everyone], -scores))
+    return segment.ids[everyone][order].tolist(), scores[order].tolist()
 
-    output = rank(snapshot, query, model, top_k=top_k, settings=SETTINGS)
 
-    assert [r.freelancer_id for r in output.results] == segment.ids[everyone][order].tolist()
-    assert [r.score for r in output.results] == scores[order].tolist()
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 10_000), people=st.integers(1, 120), top_k=st.integers(1, 30))
+def test_ranking_equals_exhaustive_scoring_of_everyone(seed: int, people: int, top_k: int) -> None:
+    """Tiered prefiltering plus the text path never change the top k (text path complete)."""
+    snapshot = synthetic_snapshot(seed, people)
+    query = synthetic_query(seed)
+    settings_ = SETTINGS.model_copy(update={"text_candidates": people})
+    expected_ids, expected_scores = exhaustive(snapshot, query, settings_)
+
+    output = rank(snapshot, query, prior_model(1), top_k=top_k, settings=settings_)
+
+    assert [r.freelancer_id for r in output.results] == expected_ids[:top_k]
+    assert [r.score for r in output.results] == expected_scores[:top_k]
+    full = rank_everyone(snapshot, query, prior_model(1), settings=settings_)
+    assert full.ids.tolist() == expected_ids
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    people=st.integers(1, 120),
+    top_k=st.integers(1, 30),
+    text_candidates=st.integers(0, 5),
+)
+def test_a_short_text_path_changes_nothing_when_someone_shows_a_must_have(
+    seed: int, people: int, top_k: int, text_candidates: int
+) -> None:
+    """When someone passing the filters shows a must-have, the skill tiers alone are exact
+    (however short the text path and its champion lists)."""
+    snapshot = synthetic_snapshot(seed, people, champions=1 + seed % 7)
+    query = synthetic_query(seed)
+    settings_ = SETTINGS.model_copy(update={"text_candidates": text_candidates})
+    expected_ids, expected_scores = exhaustive(snapshot, query, settings_)
+    prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
+    segment = snapshot.segments[0]
+    rows = np.arange(people)
+    rows = rows[hard_filter(segment, rows, prepared, settings_)]
+    block = compute_features(segment, rows, prepared, settings_)
+    assume(prepared.must_count and (block.must_missing < prepared.must_count).any())
+
+    output = rank(snapshot, query, prior_model(1), top_k=top_k, settings=settings_)
+
+    assert [r.freelancer_id for r in output.results] == expected_ids[:top_k]
+    assert [r.score for r in output.results] == expected_scores[:top_k]
 
 
 @settings(max_examples=60, deadline=None)
@@ -154,14 +211,16 @@ def test_skill_gather_matches_the_source_rows(seed: int, people: int) -> None:
 
     gather = segment.gather_skills(columns, rows, catalogue.column_slots)
 
+    assert source.skills.extracted is not None
     expected = {
-        (int(f), int(s) - 1): (int(lv), float(y), int(u))
-        for f, s, lv, y, u in zip(
+        (int(f), int(s) - 1): (int(lv), float(y), int(u), bool(x))
+        for f, s, lv, y, u, x in zip(
             source.skills.freelancer_ids,
             source.skills.skill_ids,
             source.skills.level,
             source.skills.years,
             source.skills.last_used,
+            source.skills.extracted,
             strict=True,
         )
     }
@@ -169,10 +228,11 @@ def test_skill_gather_matches_the_source_rows(seed: int, people: int) -> None:
         for j, column in enumerate(columns.tolist()):
             found = expected.get((int(segment.ids[row]), column)) if column >= 0 else None
             if found is None:
-                assert gather.level[i, j] == 0
+                assert gather.level[i, j] == 0 and not gather.extracted[i, j]
                 continue
-            level, years, used = found
-            assert gather.level[i, j] == level
+            level, years, used, extracted = found
+            assert gather.extracted[i, j] == extracted
+            assert gather.level[i, j] == (0 if extracted else level)
             assert gather.years[i, j] == (YEARS_UNKNOWN if np.isnan(years) else round(years * 2))
             assert gather.last_used[i, j] == (LAST_USED_UNKNOWN if used == 0 else used - 1950)
     assert (catalogue.column_slots == -1).all()

@@ -171,8 +171,12 @@ def test_explanation_lists_skills_related_credit_trust_paths_and_a_summary(
             "required_level": 3,
             "level": 5,
             "must_have": True,
+            "source": "profile",
             "years": 6.0,
             "last_used": 2025,
+            "from_request_text": False,
+            "in_catalogue": True,
+            "note": None,
         }
     ]
     assert {s["name"] for s in explanation["missing_skills"]} == {

@@ -68,3 +68,10 @@ def reject_nulls(update: BaseModel, *, nullable: frozenset[str]) -> None:
     if errors:
         fields = ", ".join(e["field"] for e in errors)
         raise ValidationProblem(f"Fix these fields: {fields}", errors=errors)
+
+
+class FieldWarning(BaseModel):
+    """Something accepted but changed or worth a look, e.g. two names merged into one skill."""
+
+    field: str
+    message: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from services.intake.freelancers.schemas import FreelancerRead
+from services.intake.freelancers.schemas import FreelancerDetail
 
 
 class DuplicateOut(BaseModel):
@@ -14,6 +14,7 @@ class DuplicateOut(BaseModel):
     reasons: list[str]
 
 
-class FreelancerCreated(FreelancerRead):
-    warnings: list[str] = []
+class FreelancerCreated(FreelancerDetail):
+    """A new profile; a likely duplicate adds a `possible_duplicates` warning, never a refusal."""
+
     possible_duplicates: list[DuplicateOut] = []

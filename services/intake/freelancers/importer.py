@@ -14,13 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.intake.common.terms import keep_unrecognised
-from services.intake.freelancers import bulk, profile, repository
+from services.intake.freelancers import bulk, extraction, profile, repository
 from services.intake.freelancers.csv_rows import decode, read_rows
 from services.intake.freelancers.schemas import (
     FreelancerCreate,
     ImportedRow,
     ImportReport,
     RejectedRow,
+    RowWarning,
 )
 from services.intake.taxonomy import IntakeTaxonomy, Term
 from shared.audit import record_access
@@ -30,9 +31,10 @@ from shared.errors import AppError, Conflict
 @dataclass
 class _Candidate:
     line: int
-    body: FreelancerCreate
+    body: FreelancerCreate  # with repeats of one skill merged
     values: dict[str, Any]
     terms: list[Term]
+    warnings: list[dict[str, str]]
 
 
 def _validation_reasons(exc: ValidationError) -> list[str]:
@@ -57,10 +59,11 @@ def _check_row(
     if reasons:
         return reasons
     try:
-        terms = profile.resolve_skills(taxonomy, body.skills)
+        resolved = profile.resolve_skills(taxonomy, body.skills)
     except AppError as exc:
         return [f"{e['field']}: {e['message']}" for e in exc.errors or []] or [exc.detail]
-    return _Candidate(line, body, profile.column_values(body), terms)
+    body = body.model_copy(update={"skills": resolved.items})
+    return _Candidate(line, body, profile.column_values(body), resolved.terms, resolved.warnings)
 
 
 def _split_existing(
@@ -99,7 +102,7 @@ def _split_existing(
     return new, same, different
 
 
-def _write(session: Session, candidates: list[_Candidate]) -> list[int]:
+def _write(session: Session, candidates: list[_Candidate], taxonomy: IntakeTaxonomy) -> list[int]:
     """Insert the profiles and their child rows in bulk; their ids in order."""
     if not candidates:
         return []
@@ -129,6 +132,12 @@ def _write(session: Session, candidates: list[_Candidate]) -> list[int]:
         unrecognised += rows.unrecognised
         languages += rows.languages
     repository.add_children(session, skills=skills, unrecognised=unrecognised, languages=languages)
+    # After the confirmed skills: a skill the row lists is not stored as extracted too.
+    found = {
+        freelancer_id: extraction.extract_profile(taxonomy, candidate.values)
+        for freelancer_id, candidate in zip(ids, candidates, strict=True)
+    }
+    extraction.store(session, found, new_profiles=True)
     return ids
 
 
@@ -156,8 +165,9 @@ def import_csv(
         first_line[email] = row.line
         candidates.append(checked)
     new, skipped, overwrites = _split_existing(session, candidates)
-    ids = _write(session, new)
+    ids = _write(session, new, taxonomy)
     imported = [ImportedRow(line=c.line, id=i) for c, i in zip(new, ids, strict=True)]
+    warnings = [RowWarning(line=c.line, **warning) for c in new for warning in c.warnings]
     rejected = sorted(rejected + overwrites, key=lambda row: row.line)
     record_access(
         session,
@@ -166,4 +176,6 @@ def import_csv(
         entity="freelancer",
         detail={"imported": len(imported), "rejected": len(rejected), "existing": len(skipped)},
     )
-    return ImportReport(imported=imported, rejected=rejected, skipped_existing=skipped)
+    return ImportReport(
+        imported=imported, rejected=rejected, skipped_existing=skipped, warnings=warnings
+    )

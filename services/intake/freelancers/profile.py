@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from services.intake.common.schemas import location_of
-from services.intake.common.terms import resolve_names
-from services.intake.freelancers.repository import Extras
+from services.intake.common.schemas import FieldWarning, location_of
+from services.intake.common.terms import Resolved, resolve_unique
 from services.intake.freelancers.schemas import (
     ConsentOut,
+    EvidenceOut,
+    ExtractedSkillOut,
     FreelancerCreate,
+    FreelancerDetail,
     FreelancerRead,
     FreelancerSkillIn,
     FreelancerSkillOut,
@@ -24,6 +26,11 @@ from services.intake.freelancers.schemas import (
 from services.intake.taxonomy import IntakeTaxonomy, Term
 from shared.models import Freelancer
 from shared.models.enums import Engagement, LanguageLevel, RemotePreference, SourceType
+
+if TYPE_CHECKING:  # repository imports bulk, which imports this module
+    from services.intake.freelancers.repository import ExtractedRow, Extras
+
+_N = TypeVar("_N", int, float)
 
 _ENGAGEMENT_COLUMN = {
     Engagement.freelance: ["freelance"],
@@ -66,8 +73,37 @@ def column_values(body: FreelancerCreate) -> dict[str, Any]:
     }
 
 
-def resolve_skills(taxonomy: IntakeTaxonomy, skills: list[FreelancerSkillIn]) -> list[Term]:
-    return resolve_names(taxonomy, [skill.name for skill in skills], field="skills")
+def _merge_skill(first: FreelancerSkillIn, repeat: FreelancerSkillIn) -> FreelancerSkillIn:
+    """One skill listed twice: the higher level, the larger years, the later last-used year."""
+    return first.model_copy(
+        update={
+            "level": max(first.level, repeat.level),
+            "years": _larger(first.years, repeat.years),
+            "last_used": _larger(first.last_used, repeat.last_used),
+        }
+    )
+
+
+def _larger(a: _N | None, b: _N | None) -> _N | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def resolve_skills(
+    taxonomy: IntakeTaxonomy, skills: list[FreelancerSkillIn]
+) -> Resolved[FreelancerSkillIn]:
+    """The profile's skills with repeats of one skill merged (each reported as a warning)."""
+    return resolve_unique(
+        taxonomy,
+        skills,
+        field="skills",
+        name_of=lambda skill: skill.name,
+        merge=_merge_skill,
+        merged_how="the higher level, the larger years, the later last-used year",
+    )
 
 
 @dataclass
@@ -153,6 +189,7 @@ def to_read(freelancer: Freelancer, extras: Extras, taxonomy: IntakeTaxonomy) ->
         summary=freelancer.summary,
         skills=skills,
         unrecognised_skills=unrecognised,
+        extracted_skills=extracted_out(extras.extracted),
         available_from=freelancer.available_from,
         day_rate=None if freelancer.day_rate is None else float(freelancer.day_rate),
         location=location_of(freelancer.location_city, freelancer.location_country),
@@ -170,6 +207,40 @@ def to_read(freelancer: Freelancer, extras: Extras, taxonomy: IntakeTaxonomy) ->
         ),
         created_at=freelancer.created_at,
         updated_at=freelancer.updated_at,
+    )
+
+
+def extracted_out(rows: list[ExtractedRow]) -> list[ExtractedSkillOut]:
+    """Extracted skills, the live ones first, the most mentioned first."""
+    ordered = sorted(
+        rows, key=lambda row: (row.status != "extracted", -row.mentions, row.name.lower())
+    )
+    return [
+        ExtractedSkillOut(
+            name=row.name,
+            canonical=row.name,
+            slug=row.slug,
+            years=row.years,
+            mentions=row.mentions,
+            evidence=[EvidenceOut.model_validate(item) for item in row.evidence],
+            status="dismissed" if row.status == "dismissed" else "extracted",
+        )
+        for row in ordered
+    ]
+
+
+def to_detail(
+    freelancer: Freelancer,
+    extras: Extras,
+    taxonomy: IntakeTaxonomy,
+    warnings: list[dict[str, str]] | None = None,
+) -> FreelancerDetail:
+    """One profile as GET /v1/freelancers/{id} shows it (with the CV text)."""
+    read = to_read(freelancer, extras, taxonomy)
+    return FreelancerDetail.model_construct(
+        **dict(read),
+        cv_text=freelancer.cv_text,
+        warnings=[FieldWarning(**warning) for warning in warnings or []],
     )
 
 

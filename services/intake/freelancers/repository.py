@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,6 +18,7 @@ from services.intake.common.tables import in_array, table_of
 from services.intake.freelancers import bulk
 from shared.models import (
     Freelancer,
+    FreelancerExtractedSkill,
     FreelancerLanguage,
     FreelancerSkill,
     FreelancerUnrecognisedSkill,
@@ -47,6 +48,17 @@ class UnrecognisedRow:
     last_used: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractedRow:
+    skill_id: int
+    name: str
+    slug: str
+    years: float | None
+    mentions: int
+    evidence: list[dict[str, Any]]
+    status: str
+
+
 @dataclass
 class Extras:
     """A profile's rows in the child tables."""
@@ -54,6 +66,7 @@ class Extras:
     skills: list[SkillRow]
     unrecognised: list[UnrecognisedRow]
     languages: list[tuple[str, str]]
+    extracted: list[ExtractedRow] = field(default_factory=list)
 
 
 def get(session: Session, freelancer_id: int, *, for_update: bool = False) -> Freelancer | None:
@@ -136,7 +149,31 @@ def extras_of(session: Session, ids: Sequence[int]) -> dict[int, Extras]:
     )
     for freelancer_id, code, language_level in language_rows:
         extras[freelancer_id].languages.append((code, language_level))
+    for freelancer_id, *extracted in session.execute(
+        select(
+            FreelancerExtractedSkill.freelancer_id,
+            FreelancerExtractedSkill.skill_id,
+            Skill.name,
+            Skill.slug,
+            FreelancerExtractedSkill.years,
+            FreelancerExtractedSkill.mentions,
+            FreelancerExtractedSkill.evidence,
+            FreelancerExtractedSkill.status,
+        )
+        .join(Skill, Skill.id == FreelancerExtractedSkill.skill_id)
+        .where(in_array(FreelancerExtractedSkill.freelancer_id, ids, BigInteger))
+    ):
+        extras[freelancer_id].extracted.append(ExtractedRow(*extracted))
     return extras
+
+
+def texts_of(freelancer: Freelancer) -> dict[str, str]:
+    """The text fields skills are extracted from."""
+    return {
+        "headline": freelancer.headline,
+        "summary": freelancer.summary,
+        "cv_text": freelancer.cv_text,
+    }
 
 
 def add_children(

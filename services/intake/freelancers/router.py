@@ -13,11 +13,13 @@ from services.intake.common.codes import language_code
 from services.intake.common.cursor import DEFAULT_LIMIT, MAX_LIMIT
 from services.intake.duplicates.hook import with_duplicate_warnings
 from services.intake.duplicates.schemas import FreelancerCreated
-from services.intake.freelancers import csv_rows, importer, service
+from services.intake.freelancers import csv_rows, curation, importer, service
 from services.intake.freelancers.schemas import (
+    ConfirmSkills,
+    DismissSkills,
     FreelancerCreate,
+    FreelancerDetail,
     FreelancerPage,
-    FreelancerRead,
     FreelancerUpdate,
     ImportReport,
 )
@@ -43,7 +45,12 @@ def create_freelancer(
     session: SessionDep,
     idem: IdempotencyDep,
 ) -> JSONResponse:
-    """Add a profile; the email must be new (409 otherwise) and consent is required."""
+    """Add a profile; the email must be new (409 otherwise) and consent is required.
+
+    Two names that mean one skill are merged (the higher level, the larger years, the later
+    last-used year) and reported in `warnings`. Skills named in the headline and summary are
+    stored as `extracted_skills` with their evidence.
+    """
     created = service.create_freelancer(
         session, principal=principal, body=body, taxonomy=current_taxonomy(session)
     )
@@ -109,10 +116,10 @@ def list_freelancers(
     )
 
 
-@router.get("/{freelancer_id}", response_model=FreelancerRead)
+@router.get("/{freelancer_id}", response_model=FreelancerDetail)
 def get_freelancer(
     freelancer_id: int, principal: StaffPrincipal, session: SessionDep
-) -> FreelancerRead:
+) -> FreelancerDetail:
     return service.get_freelancer(
         session,
         principal=principal,
@@ -121,14 +128,17 @@ def get_freelancer(
     )
 
 
-@router.patch("/{freelancer_id}", response_model=FreelancerRead)
+@router.patch("/{freelancer_id}", response_model=FreelancerDetail)
 def update_freelancer(
     freelancer_id: int,
     body: FreelancerUpdate,
     principal: StaffPrincipal,
     session: SessionDep,
-) -> FreelancerRead:
-    """Change a profile; `skills` and `languages`, when sent, replace the old lists."""
+) -> FreelancerDetail:
+    """Change a profile; `skills` and `languages`, when sent, replace the old lists.
+
+    A new headline, summary or skill list re-extracts the skills the text names.
+    """
     return service.update_freelancer(
         session,
         principal=principal,
@@ -136,3 +146,44 @@ def update_freelancer(
         body=body,
         taxonomy=current_taxonomy(session),
     )
+
+
+@router.post("/{freelancer_id}/skills/confirm", response_model=FreelancerDetail)
+def confirm_skills(
+    freelancer_id: int,
+    body: ConfirmSkills,
+    principal: StaffPrincipal,
+    session: SessionDep,
+    idem: IdempotencyDep,
+) -> JSONResponse:
+    """Make extracted skills confirmed ones (level 3 unless given; years as extracted).
+
+    A name that is not one of the profile's extracted skills is a 422 naming it.
+    """
+    updated = curation.confirm(
+        session,
+        principal=principal,
+        freelancer_id=freelancer_id,
+        skills=body.skills,
+        taxonomy=current_taxonomy(session),
+    )
+    return idem.respond(updated, status_code=200)
+
+
+@router.post("/{freelancer_id}/skills/dismiss", response_model=FreelancerDetail)
+def dismiss_skills(
+    freelancer_id: int,
+    body: DismissSkills,
+    principal: StaffPrincipal,
+    session: SessionDep,
+    idem: IdempotencyDep,
+) -> JSONResponse:
+    """Mark extracted skills as wrong: they stay listed as dismissed and stop counting."""
+    updated = curation.dismiss(
+        session,
+        principal=principal,
+        freelancer_id=freelancer_id,
+        names=body.skills,
+        taxonomy=current_taxonomy(session),
+    )
+    return idem.respond(updated, status_code=200)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, EmailStr, Field, StringConstraints
 
 from services.intake.common.schemas import (
     STRICT_BODY,
+    FieldWarning,
     LanguageCode,
     Location,
     SkillName,
@@ -18,7 +19,10 @@ from shared.models.enums import Engagement, LanguageLevel, RemotePreference, Sou
 from shared.strict_types import StrictDate, StrictDatetime, StrictDecimal, StrictFloat, StrictInt
 
 MAX_SKILLS = 100
-MAX_SUMMARY = 20_000
+# Stored mentions per extracted skill; `mentions` counts them all.
+MAX_EVIDENCE = 20
+# Whole CVs arrive as the summary; the longest real ones run to a few tens of thousands.
+MAX_SUMMARY = 100_000
 # Consent timestamps may run a little ahead of our clock on the caller's machine.
 _CLOCK_SKEW = timedelta(minutes=5)
 
@@ -167,6 +171,26 @@ class ConsentOut(BaseModel):
     withdrawn_at: datetime | None = Field(default=None, description="Set: no longer ranked")
 
 
+class EvidenceOut(BaseModel):
+    field: Literal["headline", "summary", "cv_text"]
+    start: int = Field(description="Character offset into the field's text")
+    end: int
+    text: str = Field(description="text[start:end]: the skill's name as written")
+
+
+class ExtractedSkillOut(BaseModel):
+    """A skill read from the profile's text; it counts as weaker evidence until confirmed."""
+
+    name: str = Field(description="The canonical name (as in skills[].name)")
+    canonical: str
+    slug: str
+    source: Literal["extracted"] = "extracted"
+    years: float | None = Field(description="Years the text states, when it does")
+    mentions: int
+    evidence: list[EvidenceOut] = Field(description=f"Up to {MAX_EVIDENCE} mentions, in order")
+    status: Literal["extracted", "dismissed"]
+
+
 class FreelancerRead(BaseModel):
     id: int
     name: str
@@ -176,6 +200,7 @@ class FreelancerRead(BaseModel):
     summary: str
     skills: list[FreelancerSkillOut]
     unrecognised_skills: list[UnrecognisedFreelancerSkillOut]
+    extracted_skills: list[ExtractedSkillOut]
     available_from: date | None
     day_rate: float | None
     location: Location | None
@@ -186,6 +211,13 @@ class FreelancerRead(BaseModel):
     consent: ConsentOut
     created_at: datetime
     updated_at: datetime
+
+
+class FreelancerDetail(FreelancerRead):
+    """One profile: also the text of its latest CV file, and what was merged on write."""
+
+    cv_text: str
+    warnings: list[FieldWarning] = []
 
 
 class FreelancerPage(BaseModel):
@@ -203,7 +235,39 @@ class RejectedRow(BaseModel):
     reasons: list[str]
 
 
+class RowWarning(BaseModel):
+    line: int
+    field: str
+    message: str
+
+
 class ImportReport(BaseModel):
     imported: list[ImportedRow]
     rejected: list[RejectedRow]
     skipped_existing: list[ImportedRow]
+    warnings: list[RowWarning] = Field(
+        default=[], description="Imported rows whose repeated skill names were merged"
+    )
+
+
+class ConfirmSkill(BaseModel):
+    model_config = STRICT_BODY
+
+    name: SkillName = Field(description="Any spelling of an extracted skill")
+    level: int = Field(default=3, ge=1, le=5)
+
+
+class ConfirmSkills(BaseModel):
+    """POST /v1/freelancers/{id}/skills/confirm: extracted skills become confirmed ones."""
+
+    model_config = STRICT_BODY
+
+    skills: Annotated[list[ConfirmSkill], Field(min_length=1, max_length=MAX_SKILLS)]
+
+
+class DismissSkills(BaseModel):
+    """POST /v1/freelancers/{id}/skills/dismiss: extracted skills that are wrong."""
+
+    model_config = STRICT_BODY
+
+    skills: Annotated[list[SkillName], Field(min_length=1, max_length=MAX_SKILLS)]

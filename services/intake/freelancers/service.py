@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from services.intake.common.cursor import next_cursor
 from services.intake.common.schemas import reject_nulls
 from services.intake.common.terms import keep_unrecognised
-from services.intake.freelancers import profile, repository
+from services.intake.freelancers import extraction, profile, repository
 from services.intake.freelancers.repository import FreelancerFilter
 from services.intake.freelancers.schemas import (
     NULLABLE_ON_UPDATE,
     FreelancerCreate,
+    FreelancerDetail,
     FreelancerPage,
-    FreelancerRead,
     FreelancerUpdate,
 )
 from services.intake.taxonomy import IntakeTaxonomy
@@ -48,41 +48,49 @@ def _flush_profile(session: Session, email: str) -> None:
         raise
 
 
-def read(session: Session, *, freelancer: Freelancer, taxonomy: IntakeTaxonomy) -> FreelancerRead:
+def read(
+    session: Session,
+    *,
+    freelancer: Freelancer,
+    taxonomy: IntakeTaxonomy,
+    warnings: list[dict[str, str]] | None = None,
+) -> FreelancerDetail:
     extras = repository.extras_of(session, [freelancer.id])[freelancer.id]
-    return profile.to_read(freelancer, extras, taxonomy)
+    return profile.to_detail(freelancer, extras, taxonomy, warnings)
 
 
 def create_freelancer(
     session: Session, *, principal: Principal, body: FreelancerCreate, taxonomy: IntakeTaxonomy
-) -> FreelancerRead:
-    """Store a new profile with its skills and languages."""
+) -> FreelancerDetail:
+    """Store a new profile with its skills, languages and the skills its text names."""
     existing_id = repository.id_by_email(session, body.email)
     if existing_id is not None:
         raise _email_taken(body.email, existing_id)
-    terms = profile.resolve_skills(taxonomy, body.skills)
+    resolved = profile.resolve_skills(taxonomy, body.skills)
     freelancer = Freelancer(**profile.column_values(body))
     session.add(freelancer)
     _flush_profile(session, body.email)
     rows = profile.child_rows(
         freelancer.id,
-        skills=body.skills,
-        terms=terms,
-        term_ids=keep_unrecognised(session, terms),
+        skills=resolved.items,
+        terms=resolved.terms,
+        term_ids=keep_unrecognised(session, resolved.terms),
         languages=body.languages,
     )
     repository.add_children(
         session, skills=rows.skills, unrecognised=rows.unrecognised, languages=rows.languages
     )
+    found = extraction.extract_profile(taxonomy, repository.texts_of(freelancer))
+    extraction.store(session, {freelancer.id: found}, new_profiles=True)
     record_access(
         session, principal=principal, action="create", entity=ENTITY, entity_id=freelancer.id
     )
-    return read(session, freelancer=freelancer, taxonomy=taxonomy)
+    return read(session, freelancer=freelancer, taxonomy=taxonomy, warnings=resolved.warnings)
 
 
 def get_freelancer(
     session: Session, *, principal: Principal, freelancer_id: int, taxonomy: IntakeTaxonomy
-) -> FreelancerRead:
+) -> FreelancerDetail:
     freelancer = repository.get(session, freelancer_id)
     if freelancer is None:
         raise NotFound("No freelancer with this id.")
@@ -99,8 +107,13 @@ def update_freelancer(
     freelancer_id: int,
     body: FreelancerUpdate,
     taxonomy: IntakeTaxonomy,
-) -> FreelancerRead:
-    """Change a profile; any change bumps updated_at (the matcher's freshness signal)."""
+) -> FreelancerDetail:
+    """Change a profile; any change bumps updated_at (the matcher's freshness signal).
+
+    A change of the text fields or of the confirmed skills re-extracts the skills the text
+    names (a skill confirmed now is no longer stored as extracted, and one removed from the
+    confirmed list comes back as extracted when the text names it).
+    """
     reject_nulls(body, nullable=NULLABLE_ON_UPDATE)
     freelancer = repository.get(session, freelancer_id, for_update=True)
     if freelancer is None:
@@ -112,7 +125,7 @@ def update_freelancer(
         existing_id = repository.id_by_email(session, body.email)
         if existing_id is not None:
             raise _email_taken(body.email, existing_id)
-    terms = profile.resolve_skills(taxonomy, body.skills) if body.skills is not None else None
+    resolved = profile.resolve_skills(taxonomy, body.skills) if body.skills is not None else None
     for name in fields & {"name", "email", "headline", "summary", "available_from", "day_rate"}:
         setattr(freelancer, name, getattr(body, name))
     if "location" in fields:
@@ -134,20 +147,22 @@ def update_freelancer(
     # Bump even when only skills or languages change: the matching index reads it for freshness.
     freelancer.updated_at = func.now()
     _flush_profile(session, freelancer.email)
-    if terms is not None:
+    if resolved is not None:
         repository.clear_skills(session, freelancer.id)
     if body.languages is not None:
         repository.clear_languages(session, freelancer.id)
     rows = profile.child_rows(
         freelancer.id,
-        skills=body.skills,
-        terms=terms,
-        term_ids=keep_unrecognised(session, terms or []),
+        skills=resolved.items if resolved else None,
+        terms=resolved.terms if resolved else None,
+        term_ids=keep_unrecognised(session, resolved.terms if resolved else []),
         languages=body.languages,
     )
     repository.add_children(
         session, skills=rows.skills, unrecognised=rows.unrecognised, languages=rows.languages
     )
+    if fields & {"headline", "summary", "skills"}:
+        extraction.refresh(session, taxonomy, [(freelancer.id, repository.texts_of(freelancer))])
     record_access(
         session,
         principal=principal,
@@ -157,7 +172,12 @@ def update_freelancer(
         detail={"fields": sorted(fields)},
     )
     session.refresh(freelancer)
-    return read(session, freelancer=freelancer, taxonomy=taxonomy)
+    return read(
+        session,
+        freelancer=freelancer,
+        taxonomy=taxonomy,
+        warnings=resolved.warnings if resolved else None,
+    )
 
 
 def list_freelancers(

@@ -94,6 +94,18 @@ def unrecognised_of(
     return grouped
 
 
+def has_skills(session: Session, request_id: int) -> bool:
+    """Whether the request lists any skill, recognised or not."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(RequestSkill.request_id == request_id)
+                | exists().where(RequestUnrecognisedSkill.request_id == request_id)
+            )
+        )
+    )
+
+
 def add_skills(
     session: Session,
     *,

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from services.intake.common.schemas import (
     STRICT_BODY,
+    FieldWarning,
     LanguageCode,
     Location,
     SkillName,
@@ -50,17 +51,19 @@ class RequestSkillIn(BaseModel):
     weight: StrictFloat = Field(default=1.0, gt=0, le=100)
 
 
-def _has_must_have(skills: list[RequestSkillIn]) -> list[RequestSkillIn]:
-    # An unrecognised must-have counts: the term is kept and an admin can map it later.
-    if not any(skill.must_have for skill in skills):
-        raise ValueError("at least one skill must have must_have = true")
-    return skills
-
+# A request may list no skills when its description says what is needed (the matcher reads
+# skills from the text), and may list only nice-to-haves.
+MIN_DESCRIPTION_WITHOUT_SKILLS = 20
 
 Skills = Annotated[
     list[RequestSkillIn],
-    Field(max_length=MAX_SKILLS, description=f"1 to {MAX_SKILLS} skills"),
-    AfterValidator(_has_must_have),
+    Field(
+        max_length=MAX_SKILLS,
+        description=(
+            f"Up to {MAX_SKILLS} skills; may be empty when the description (at least "
+            f"{MIN_DESCRIPTION_WITHOUT_SKILLS} characters) names them"
+        ),
+    ),
 ]
 
 
@@ -79,7 +82,7 @@ class RequestCreate(BaseModel):
     )
     title: Title
     description: Description = ""
-    skills: Skills
+    skills: Skills = []
     start_date: StartDate
     duration_months: DurationMonths
     max_day_rate: DayRate
@@ -149,6 +152,9 @@ class RequestRead(BaseModel):
     headcount: int = Field(description="People needed; filled when that many are placed")
     created_at: datetime
     updated_at: datetime
+    warnings: list[FieldWarning] = Field(
+        default=[], description="On create and change: e.g. two names merged into one skill"
+    )
 
 
 class RequestPage(BaseModel):

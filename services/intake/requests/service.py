@@ -11,11 +11,12 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from services.intake.common.cursor import next_cursor
-from services.intake.common.schemas import location_of, reject_nulls
-from services.intake.common.terms import keep_unrecognised, resolve_names
+from services.intake.common.schemas import FieldWarning, location_of, reject_nulls
+from services.intake.common.terms import Resolved, keep_unrecognised, resolve_unique
 from services.intake.requests import repository
 from services.intake.requests.repository import RequestFilter, SkillRow, UnrecognisedRow
 from services.intake.requests.schemas import (
+    MIN_DESCRIPTION_WITHOUT_SKILLS,
     NULLABLE_ON_UPDATE,
     CanonicalSkillOut,
     RequestCreate,
@@ -71,6 +72,7 @@ def _read(
     *,
     skills: list[CanonicalSkillOut],
     unrecognised: list[UnrecognisedSkillOut],
+    warnings: list[dict[str, str]] | None = None,
 ) -> RequestRead:
     return RequestRead(
         id=request.id,
@@ -90,6 +92,7 @@ def _read(
         headcount=request.headcount,
         created_at=request.created_at,
         updated_at=request.updated_at,
+        warnings=[FieldWarning(**warning) for warning in warnings or []],
     )
 
 
@@ -165,12 +168,45 @@ def _plan(items: list[RequestSkillIn], terms: list[Term]) -> _SkillPlan:
     return plan
 
 
+def _merge_skill(first: RequestSkillIn, repeat: RequestSkillIn) -> RequestSkillIn:
+    """One skill listed twice: a must-have if either says so, the higher level and weight."""
+    return first.model_copy(
+        update={
+            "must_have": first.must_have or repeat.must_have,
+            "min_level": max(first.min_level, repeat.min_level),
+            "weight": max(first.weight, repeat.weight),
+        }
+    )
+
+
+def _resolve(taxonomy: IntakeTaxonomy, items: list[RequestSkillIn]) -> Resolved[RequestSkillIn]:
+    return resolve_unique(
+        taxonomy,
+        items,
+        field="skills",
+        name_of=lambda item: item.name,
+        merge=_merge_skill,
+        merged_how="must-have if either is, the higher min_level and weight",
+    )
+
+
+def _require_skills_or_text(*, has_skills: bool, description: str) -> None:
+    """Skills may be left to the description, but then it has to say something."""
+    if not has_skills and len(description.strip()) < MIN_DESCRIPTION_WITHOUT_SKILLS:
+        raise field_error(
+            "skills",
+            "list at least one skill, or write a description of at least "
+            f"{MIN_DESCRIPTION_WITHOUT_SKILLS} characters naming what is needed",
+        )
+
+
 def _write_skills(
     session: Session, *, request_id: int, items: list[RequestSkillIn], taxonomy: IntakeTaxonomy
-) -> _SkillPlan:
-    """Store the request's skills; return them as the response shows them."""
-    terms = resolve_names(taxonomy, [item.name for item in items], field="skills")
-    plan = _plan(items, terms)
+) -> tuple[_SkillPlan, list[dict[str, str]]]:
+    """Store the request's skills; return them as the response shows them, and the warnings."""
+    resolved = _resolve(taxonomy, items)
+    terms = resolved.terms
+    plan = _plan(resolved.items, terms)
     term_ids = keep_unrecognised(session, terms)
     repository.add_skills(
         session,
@@ -180,35 +216,36 @@ def _write_skills(
             for row in plan.unknown_rows
         ],
     )
-    return plan
+    return plan, resolved.warnings
 
 
 def _queue_for_matching(session: Session, request_id: int) -> None:
     enqueue(session, kind=RANK_JOB, payload={"request_id": request_id}, dedupe_key=str(request_id))
 
 
-def _same_resolution(old: list[Term], new: list[Term]) -> bool:
-    return [(t.skill_id, t.key, t.version) for t in old] == [
-        (t.skill_id, t.key, t.version) for t in new
+def _same_resolution(old: Resolved[RequestSkillIn], new: Resolved[RequestSkillIn]) -> bool:
+    return old.items == new.items and [(t.skill_id, t.key, t.version) for t in old.terms] == [
+        (t.skill_id, t.key, t.version) for t in new.terms
     ]
 
 
 def create_request(session: Session, *, principal: Principal, body: RequestCreate) -> RequestRead:
     """Store a new open request with its skills and queue it for matching."""
+    _require_skills_or_text(has_skills=bool(body.skills), description=body.description)
     organization_id = _owner_organization(
         session, principal=principal, requested=body.organization_id
     )
-    names = [item.name for item in body.skills]
     # Resolve with the taxonomy this process already holds; the INSERT reports whether the skill
     # tables changed since, which saves a round trip on every request.
     taxonomy = cached_taxonomy() or current_taxonomy(session)
     try:
-        terms = resolve_names(taxonomy, names, field="skills")
+        resolved = _resolve(taxonomy, body.skills)
     except ValidationProblem:
         # Only a checked taxonomy may refuse a body (the cached one may be out of date).
         taxonomy = current_taxonomy(session)
-        terms = resolve_names(taxonomy, names, field="skills")
-    plan = _plan(body.skills, terms)
+        resolved = _resolve(taxonomy, body.skills)
+    warnings = resolved.warnings
+    plan = _plan(resolved.items, resolved.terms)
     values = {
         "organization_id": organization_id,
         "created_by_key_id": principal.key_id,
@@ -232,16 +269,16 @@ def create_request(session: Session, *, principal: Principal, body: RequestCreat
     if fingerprint != taxonomy.fingerprint:
         # An admin changed the taxonomy meanwhile: resolve again; rewrite only if it matters.
         taxonomy = current_taxonomy(session, fingerprint=fingerprint)
-        if not _same_resolution(terms, resolve_names(taxonomy, names, field="skills")):
+        if not _same_resolution(resolved, _resolve(taxonomy, body.skills)):
             repository.clear_skills(session, inserted.id)
-            plan = _write_skills(
+            plan, warnings = _write_skills(
                 session, request_id=inserted.id, items=body.skills, taxonomy=taxonomy
             )
     _queue_for_matching(session, inserted.id)
     request = StaffingRequest(
         id=inserted.id, created_at=inserted.created_at, updated_at=inserted.updated_at, **values
     )
-    return _read(request, skills=plan.skills, unrecognised=plan.unrecognised)
+    return _read(request, skills=plan.skills, unrecognised=plan.unrecognised, warnings=warnings)
 
 
 def _visible(
@@ -336,7 +373,14 @@ def update_request(
     if not fields:
         return get_request(session, principal=principal, request_id=request_id, taxonomy=taxonomy)
     if body.skills is not None:
-        resolve_names(taxonomy, [item.name for item in body.skills], field="skills")
+        _resolve(taxonomy, body.skills)  # a name that cannot be a skill is a 422 before any write
+    if body.skills is not None or body.description is not None:
+        _require_skills_or_text(
+            has_skills=bool(body.skills)
+            if body.skills is not None
+            else repository.has_skills(session, request.id),
+            description=body.description if body.description is not None else request.description,
+        )
     for name in fields & {"title", "description", "start_date", "duration_months", "headcount"}:
         setattr(request, name, getattr(body, name))
     if body.max_day_rate is not None:
@@ -352,12 +396,17 @@ def update_request(
         request.languages = body.languages
     # Bump even when only skills change: readers use updated_at to see what is new.
     request.updated_at = func.now()
+    warnings: list[dict[str, str]] = []
     if body.skills is not None:
         repository.clear_skills(session, request.id)
-        _write_skills(session, request_id=request.id, items=body.skills, taxonomy=taxonomy)
+        _, warnings = _write_skills(
+            session, request_id=request.id, items=body.skills, taxonomy=taxonomy
+        )
     session.flush()
     _queue_for_matching(session, request.id)
-    return get_request(session, principal=principal, request_id=request_id, taxonomy=taxonomy)
+    changed = get_request(session, principal=principal, request_id=request_id, taxonomy=taxonomy)
+    changed.warnings = [FieldWarning(**warning) for warning in warnings]
+    return changed
 
 
 def cancel_request(

@@ -20,6 +20,10 @@ class SkillOut(BaseModel):
     category: str
     aliases: list[str]
     custom: bool
+    ambiguous: bool = Field(
+        default=False,
+        description="The name is also an everyday word (Go, Spring): free text needs context",
+    )
 
 
 class SkillList(BaseModel):

@@ -39,6 +39,7 @@ def _skill_out(skill_id: int, entry: SkillEntry) -> SkillOut:
         category=entry.category,
         aliases=list(entry.aliases),
         custom=entry.custom,
+        ambiguous=entry.ambiguous,
     )
 
 

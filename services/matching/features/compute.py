@@ -1,9 +1,12 @@
 """Vectorised feature values for (request, candidate rows): one numpy pass per feature.
 
 Column order is `registry.FEATURE_NAMES`; every value is clipped into its spec's bounds, which is
-what makes the must-have penalty dominate (see `scoring.model`). Text similarity is filled in
-separately (`TEXT_COLUMN`) because the engine computes it only for rows that can still reach
-the top k.
+what makes the must-have penalty dominate (see `scoring.model`).
+
+Evidence of a required skill, strongest first: a confirmed skill (its level counts against the
+required level); a skill extracted from the profile's text, or for a must-have term the catalogue
+does not know its words in the profile text (both count as level `TEXT_EVIDENCE_LEVEL`, since
+prose states no level); nothing (a must-have then costs the missing penalty).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
+from services.matching.index.catalogue import IMPLIES_WEIGHT
 from services.matching.index.columns import HYBRID, REMOTE
 from services.matching.index.segment import (
     LAST_USED_BASE,
@@ -20,6 +24,7 @@ from services.matching.index.segment import (
     YEARS_UNKNOWN,
     IndexSegment,
     SkillGather,
+    intersect_sorted,
 )
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
@@ -30,6 +35,11 @@ _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 _LOG10 = float(np.log1p(10.0))
 RECENCY_HALF_LIFE_YEARS = 3.0
+# Text states no level: a skill shown only in text counts as this level (of 5) against the
+# required one, e.g. 2/3 of a confirmed skill at the default minimum level 3.
+TEXT_EVIDENCE_LEVEL = 2.0
+# Required level of a must-have term the catalogue does not know (the request API's default).
+TERM_REQUIRED_LEVEL = 3.0
 
 
 @dataclass
@@ -42,6 +52,20 @@ class FeatureBlock:
     gather: SkillGather  # (c, k + related sources)
     related_credit: np.ndarray  # float64 (c, k)
     related_slot: np.ndarray  # int64 (c, k): gather slot of the best related skill, -1 none
+    term_shown: np.ndarray  # bool (c, must terms): the profile text holds the term
+    implied: np.ndarray  # bool (c, k): not held, but a skill implying it is
+
+    def shows_any(self, prepared: PreparedQuery) -> np.ndarray:
+        """Rows with any evidence for the request: a required or related skill, or text."""
+        k = len(prepared.columns)
+        gather = self.gather
+        held = (gather.level[:, :k] > 0) | gather.extracted[:, :k]
+        return (
+            held.any(axis=1)
+            | (self.related_credit > 0).any(axis=1)
+            | self.term_shown.any(axis=1)
+            | (self.values[:, TEXT_COLUMN] > 0)
+        )
 
 
 def _saturate(values: np.ndarray, log_cap: float) -> np.ndarray:
@@ -55,49 +79,88 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     return (values @ weights) / total
 
 
-def _skill_features(
-    prepared: PreparedQuery, gather: SkillGather, out: dict[str, np.ndarray]
+def _related(
+    prepared: PreparedQuery, gather: SkillGather, shown: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    query = prepared.query
-    k = len(prepared.columns)
-    level = gather.level[:, :k].astype(np.float64)
-    has = level > 0
-    min_level = query.min_level.astype(np.float64)
-    weight = query.weight.astype(np.float64)
-    must = query.must_have.astype(bool)
-    fit = np.minimum(1.0, level / min_level)
-    out["must_have_coverage"] = _weighted_share(fit[:, must], weight[must], 1.0)
-    out["nice_to_have_coverage"] = _weighted_share(fit[:, ~must], weight[~must], 0.0)
-    held = has * weight
-    held_total = held.sum(axis=1)
-    safe_total = np.where(held_total > 0, held_total, 1.0)
-    out["level_surplus"] = (held * np.maximum(level - min_level, 0) / 4).sum(axis=1) / safe_total
-    out["level_deficit"] = (held * np.maximum(min_level - level, 0) / 4).sum(axis=1) / safe_total
-    years_code = gather.years[:, :k]
-    years = np.where(years_code == YEARS_UNKNOWN, 0.0, years_code / 2.0)
-    out["years_experience"] = _weighted_share(np.minimum(years, 10.0) / 10.0 * has, weight, 0.0)
-    used_code = gather.last_used[:, :k].astype(np.float64)
-    age = np.maximum(query.reference_year - (used_code + LAST_USED_BASE), 0.0)
-    recency = np.where(
-        gather.last_used[:, :k] == LAST_USED_UNKNOWN, 0.5, 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
-    )
-    out["skill_recency"] = (held * recency).sum(axis=1) / safe_total
-
-    credit = np.zeros(level.shape)
-    best_slot = np.full(level.shape, -1, dtype=np.int64)
-    all_levels = gather.level.astype(np.float64)
+    """(credit, best slot, implied) per required skill the row does not hold itself."""
+    min_level = prepared.query.min_level.astype(np.float64)
+    credit = np.zeros(shown.shape)
+    best_slot = np.full(shown.shape, -1, dtype=np.int64)
+    implied = np.zeros(shown.shape, dtype=bool)
+    all_levels = np.where(gather.extracted, TEXT_EVIDENCE_LEVEL, gather.level.astype(np.float64))
     for j, (slots, weights) in enumerate(prepared.related):
         if len(slots) == 0:
             continue
         candidates = weights[None, :] * np.minimum(1.0, all_levels[:, slots] / min_level[j])
         best = np.argmax(candidates, axis=1)
         value = candidates[np.arange(len(best)), best]
-        lacking = ~has[:, j] & (value > 0)
+        lacking = ~shown[:, j] & (value > 0)
         credit[lacking, j] = value[lacking]
         best_slot[lacking, j] = slots[best[lacking]]
-    out["related_skill_credit"] = _weighted_share(credit, weight, 0.0)
-    must_missing = (~has[:, must]).sum(axis=1).astype(np.float64)
-    return must_missing, credit, best_slot
+        strong = slots[weights >= IMPLIES_WEIGHT]
+        if len(strong):
+            implied[:, j] = ~shown[:, j] & (all_levels[:, strong] > 0).any(axis=1)
+    return credit, best_slot, implied
+
+
+def _skill_features(
+    prepared: PreparedQuery,
+    gather: SkillGather,
+    term_shown: np.ndarray,
+    out: dict[str, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    query = prepared.query
+    k = len(prepared.columns)
+    level = gather.level[:, :k].astype(np.float64)
+    confirmed = level > 0
+    extracted = gather.extracted[:, :k] & ~confirmed
+    shown = confirmed | extracted
+    min_level = query.min_level.astype(np.float64)
+    weight = query.weight.astype(np.float64)
+    must = query.must_have.astype(bool)
+    credit, best_slot, implied = _related(prepared, gather, shown)
+    evidence_level = np.where(extracted, TEXT_EVIDENCE_LEVEL, level)
+    # A skill held only through one implying it covers at the relation's credit.
+    fit = np.where(implied, credit, np.minimum(1.0, evidence_level / min_level))
+    # Must-have terms the catalogue does not know join the must-haves with weight 1.
+    term_fit = term_shown * min(1.0, TEXT_EVIDENCE_LEVEL / TERM_REQUIRED_LEVEL)
+    must_fit = np.concatenate([fit[:, must], term_fit], axis=1)
+    must_weight = np.concatenate([weight[must], np.ones(term_shown.shape[1])])
+    # No must-have at all: 0, so the explanation never credits must-haves nobody asked for.
+    out["must_have_coverage"] = _weighted_share(must_fit, must_weight, 0.0)
+    out["nice_to_have_coverage"] = _weighted_share(fit[:, ~must], weight[~must], 0.0)
+    # Level surplus and deficit speak only of stated levels (confirmed skills).
+    held = confirmed * weight
+    held_total = held.sum(axis=1)
+    safe_total = np.where(held_total > 0, held_total, 1.0)
+    out["level_surplus"] = (held * np.maximum(level - min_level, 0) / 4).sum(axis=1) / safe_total
+    out["level_deficit"] = (held * np.maximum(min_level - level, 0) / 4).sum(axis=1) / safe_total
+    years_code = gather.years[:, :k]
+    years = np.where(years_code == YEARS_UNKNOWN, 0.0, years_code / 2.0)
+    out["years_experience"] = _weighted_share(np.minimum(years, 10.0) / 10.0 * shown, weight, 0.0)
+    used_code = gather.last_used[:, :k].astype(np.float64)
+    age = np.maximum(query.reference_year - (used_code + LAST_USED_BASE), 0.0)
+    recency = np.where(
+        gather.last_used[:, :k] == LAST_USED_UNKNOWN, 0.5, 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
+    )
+    shown_weight = shown * weight
+    shown_total = shown_weight.sum(axis=1)
+    out["skill_recency"] = (shown_weight * recency).sum(axis=1) / np.where(
+        shown_total > 0, shown_total, 1.0
+    )
+    # Implied skills already count in the coverage terms; related credit is for the rest.
+    out["related_skill_credit"] = _weighted_share(np.where(implied, 0.0, credit), weight, 0.0)
+    must_missing = (~(shown | implied)[:, must]).sum(axis=1) + (~term_shown).sum(axis=1)
+    return must_missing.astype(np.float64), credit, best_slot, implied
+
+
+def terms_shown(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery) -> np.ndarray:
+    """(c, must terms): whether each row's profile text holds each unrecognised must term."""
+    shown = np.zeros((len(rows), len(prepared.must_term_ids)), dtype=bool)
+    for j, ids in enumerate(prepared.must_term_ids):
+        holders = segment.text.holding_all(ids)
+        shown[:, j] = np.isin(rows, intersect_sorted(np.sort(rows), holders))
+    return shown
 
 
 def _fit_features(
@@ -181,36 +244,20 @@ def compute_features(
     rows: np.ndarray,
     prepared: PreparedQuery,
     settings: MatchingSettings,
-    *,
-    with_text: bool = True,
 ) -> FeatureBlock:
-    """All features of `rows`; text similarity is 0 unless `with_text`."""
+    """All features of `rows`."""
     rows = np.asarray(rows, dtype=np.int64)
     gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
+    term_shown = terms_shown(segment, rows, prepared)
     named: dict[str, np.ndarray] = {}
-    must_missing, credit, best_slot = _skill_features(prepared, gather, named)
+    must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
     _fit_features(segment, rows, prepared, settings, named)
-    named["text_similarity"] = (
-        segment.text_similarity(rows, prepared.encoder, prepared.text_terms, prepared.text_weights)
-        if with_text
-        else np.zeros(len(rows))
+    named["text_similarity"] = segment.text.similarity(
+        rows, prepared.text_terms, prepared.text_weights
     )
     if len(rows):
         values = np.column_stack([named[name] for name in FEATURE_NAMES])
     else:
         values = np.zeros((0, len(FEATURE_NAMES)))
     values = np.clip(values, _LOWER, _UPPER)
-    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot)
-
-
-def fill_text(
-    segment: IndexSegment, block: FeatureBlock, prepared: PreparedQuery, mask: np.ndarray
-) -> None:
-    """Compute text similarity for the rows of `block` selected by `mask`, in place."""
-    selected = np.flatnonzero(mask)
-    if len(selected) == 0:
-        return
-    similarity = segment.text_similarity(
-        block.rows[selected], prepared.encoder, prepared.text_terms, prepared.text_weights
-    )
-    block.values[selected, TEXT_COLUMN] = np.clip(similarity, 0.0, 1.0)
+    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)

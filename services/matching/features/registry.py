@@ -37,17 +37,21 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
     FeatureSpec(
         "must_have_coverage",
         "Weighted share of must-have skills met, level-aware: each counts min(1, level / "
-        "required level); 1 when the request has no must-have.",
+        "required level); a skill shown only in the profile's text (extracted, or an "
+        "unrecognised must-have term found in it) counts as level 2; one held only through a "
+        "skill implying it (relation >= 0.7, e.g. Scrum Master -> Scrum) counts at that "
+        "relation's credit; 0 when the request has no must-have.",
         1,
         "skills",
-        _SKILL_SOURCES,
+        (*_SKILL_SOURCES, "freelancer_extracted_skills.skill_id", "freelancers.cv_text"),
     ),
     FeatureSpec(
         "nice_to_have_coverage",
-        "Weighted share of nice-to-have skills met, level-aware as above; 0 when there are none.",
+        "Weighted share of nice-to-have skills met, level-aware as above (text-only evidence "
+        "counts as level 2); 0 when there are none.",
         1,
         "skills",
-        _SKILL_SOURCES,
+        (*_SKILL_SOURCES, "freelancer_extracted_skills.skill_id"),
     ),
     FeatureSpec(
         "level_surplus",
@@ -83,15 +87,17 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
     FeatureSpec(
         "related_skill_credit",
         "Weighted share of required skills the freelancer lacks but has a related skill for "
-        "(taxonomy relation weight x min(1, level / required level)).",
+        "(taxonomy relation weight x min(1, level / required level)); implied skills count in "
+        "the coverage terms instead.",
         1,
         "skills",
         (*_SKILL_SOURCES, "skill_relations.weight"),
     ),
     FeatureSpec(
         "text_similarity",
-        "Cosine similarity of TF-IDF vectors: request title, description and skill terms "
-        "against the profile headline and summary (top terms per profile).",
+        "Cosine similarity of TF-IDF vectors (sublinear tf): request title, description and "
+        "skill terms against the profile headline, summary, CV text and skill names (confirmed "
+        "and extracted; the strongest terms per profile).",
         1,
         "text",
         (
@@ -100,6 +106,9 @@ _CORE: Final[tuple[FeatureSpec, ...]] = (
             "request_unrecognised_skills.raw_name",
             "freelancers.headline",
             "freelancers.summary",
+            "freelancers.cv_text",
+            "freelancer_skills.skill_id",
+            "freelancer_extracted_skills.skill_id",
         ),
     ),
     FeatureSpec(
@@ -182,11 +191,19 @@ FEATURE_INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURE
 # so candidates missing one rank below everyone who has them all (and the penalty is visible).
 MUST_HAVE_MISSING: Final[FeatureSpec] = FeatureSpec(
     "must_have_missing",
-    "Number of must-have skills absent from the profile; each costs a penalty larger than the "
-    "model's whole score range, so such candidates rank below all complete ones.",
+    "Number of must-haves the profile shows nowhere: neither a confirmed skill, nor a skill "
+    "extracted from its text, nor (for a term the catalogue does not know) the term in its "
+    "text. Each costs a penalty larger than the model's whole score range, so such candidates "
+    "rank below all complete ones.",
     -1,
     "penalty",
-    ("request_skills.must_have", "freelancer_skills.skill_id"),
+    (
+        "request_skills.must_have",
+        "request_unrecognised_skills.must_have",
+        "freelancer_skills.skill_id",
+        "freelancer_extracted_skills.skill_id",
+        "freelancers.cv_text",
+    ),
     upper=float("inf"),
 )
 BIAS: Final[str] = "bias"

@@ -8,6 +8,10 @@ from services.matching.index.columns import CatalogueRows
 
 # A required skill takes credit from at most this many related skills (strongest first).
 MAX_RELATED = 8
+# A relation this strong means the source implies the target (Scrum Master -> Scrum 0.8,
+# PySpark -> Apache Spark 0.8, OpenShift -> Kubernetes 0.7): holding the source shows the
+# required skill, so a must-have is not "missing" (it still earns only related credit).
+IMPLIES_WEIGHT = 0.7
 
 
 class Catalogue:

@@ -38,7 +38,7 @@ class FreelancerColumns:
     engagement: np.ndarray  # uint8 bits; 0 = not stated (treated as freelance)
     country: Sequence[str]  # "" = unknown
     city: Sequence[str]  # lower-cased, "" = unknown
-    texts: Sequence[str]  # headline + summary
+    texts: Sequence[str]  # headline, summary, CV text, skill names
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -51,6 +51,8 @@ class SkillRows:
     level: np.ndarray  # int8 1..5
     years: np.ndarray  # float32, NaN = unknown
     last_used: np.ndarray  # int16 year, 0 = unknown
+    # True where the row is an extracted (text-only) skill; None = all confirmed.
+    extracted: np.ndarray | None = None
 
 
 @dataclass

@@ -33,8 +33,10 @@ from services.matching.index.text import TextEncoder
 from services.matching.ranking import engine
 from services.matching.ranking.engine import IndexSnapshot
 from services.matching.ranking.query import RequestQuery
+from services.matching.ranking.why_not import WhyNot, why_not
 from services.matching.scoring.model import RankingModel
 from services.matching.settings import MatchingSettings, get_matching_settings
+from shared.skills.taxonomy import Taxonomy
 
 logger = logging.getLogger("vouch.matching.index")
 
@@ -51,6 +53,8 @@ class IndexState:
     catalogue_signature: str
     applied_freelancers: dict[int, datetime]
     applied_trust: dict[int, datetime]
+    # The skill tables as a taxonomy (admin aliases included) for reading request text.
+    taxonomy: Taxonomy | None = None
     delta: IndexSegment | None = None
     delta_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     built_at: float = field(default_factory=time.monotonic)
@@ -80,8 +84,9 @@ def build_state(session: Session, settings: MatchingSettings) -> IndexState:
         terms_per_profile=settings.text_terms_per_profile,
         sample=settings.text_fit_sample,
     )
-    main = IndexSegment(source, catalogue, encoder)
+    main = IndexSegment(source, catalogue, encoder, text_champions=settings.text_champions)
     return IndexState(
+        taxonomy=Taxonomy.from_session(session),
         catalogue=catalogue,
         encoder=encoder,
         main=main,
@@ -125,6 +130,20 @@ class LiveIndex:
             assert self.state is not None, "call ensure_fresh first"
             return engine.rank(
                 self.state.snapshot(), query, model, top_k=top_k, settings=self.settings
+            )
+
+    def why_not(
+        self, query: RequestQuery, model: RankingModel, freelancer_id: int, *, top_k: int
+    ) -> WhyNot | None:
+        with self.lock:
+            assert self.state is not None, "call ensure_fresh first"
+            return why_not(
+                self.state.snapshot(),
+                query,
+                model,
+                freelancer_id,
+                top_k=top_k,
+                settings=self.settings,
             )
 
     def features_for(
@@ -198,7 +217,12 @@ class LiveIndex:
         source = loader.load_source(session, wanted)
         rows = state.main.rows_of(ids)
         state.main.alive[rows[rows >= 0]] = False
-        state.delta = IndexSegment(source, state.catalogue, state.encoder)
+        state.delta = IndexSegment(
+            source,
+            state.catalogue,
+            state.encoder,
+            text_champions=self.settings.text_champions,
+        )
         state.delta_ids = state.delta.ids.copy()
         if len(state.delta) > self.settings.delta_rebuild_fraction * len(state.main):
             self._rebuild_in_background(session)

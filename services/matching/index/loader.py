@@ -108,8 +108,13 @@ def load_freelancers(session: Session, ids: np.ndarray | None = None) -> Freelan
             " (CASE WHEN 'freelance' = ANY(engagement) THEN 1 ELSE 0 END)"
             " + (CASE WHEN 'permanent' = ANY(engagement) THEN 2 ELSE 0 END),"
             " coalesce(upper(location_country), ''), coalesce(lower(trim(location_city)), ''),"
-            " coalesce(headline, '') || ' ' || coalesce(summary, '')"
-            f" FROM freelancers {_id_filter('id', ids)} ORDER BY id"
+            " concat_ws(' ', headline, summary, cv_text,"
+            "  (SELECT string_agg(s.name, ' ') FROM freelancer_skills fs"
+            "   JOIN skills s ON s.id = fs.skill_id WHERE fs.freelancer_id = f.id),"
+            "  (SELECT string_agg(s.name, ' ') FROM freelancer_extracted_skills e"
+            "   JOIN skills s ON s.id = e.skill_id"
+            "   WHERE e.freelancer_id = f.id AND e.status = 'extracted'))"
+            f" FROM freelancers f {_id_filter('id', ids)} ORDER BY id"
         )
     ).all()
     return FreelancerColumns(
@@ -125,15 +130,34 @@ def load_freelancers(session: Session, ids: np.ndarray | None = None) -> Freelan
 
 
 def load_skills(session: Session, ids: np.ndarray | None = None) -> SkillRows:
+    """Confirmed skills, then the skills extracted from profile text (not dismissed)."""
+    extracted_filter = _id_filter("freelancer_id", ids)
+    extracted_filter += " AND " if extracted_filter else "WHERE "
     data = copy_columns(
         session,
         "SELECT freelancer_id::int8, skill_id::int8, level::int2,"
-        " coalesce(years::float4, 'NaN'::float4), coalesce(last_used, 0)::int2"
-        f" FROM freelancer_skills {_id_filter('freelancer_id', ids)}",
-        [("f", "int8"), ("s", "int8"), ("level", "int2"), ("years", "float4"), ("used", "int2")],
+        " coalesce(years::float4, 'NaN'::float4), coalesce(last_used, 0)::int2, 0::int2"
+        f" FROM freelancer_skills {_id_filter('freelancer_id', ids)}"
+        " UNION ALL"
+        " SELECT freelancer_id::int8, skill_id::int8, 0::int2,"
+        " coalesce(least(years, 60)::float4, 'NaN'::float4), 0::int2, 1::int2"
+        f" FROM freelancer_extracted_skills {extracted_filter} status = 'extracted'",
+        [
+            ("f", "int8"),
+            ("s", "int8"),
+            ("level", "int2"),
+            ("years", "float4"),
+            ("used", "int2"),
+            ("extracted", "int2"),
+        ],
     )
     return SkillRows(
-        data["f"], data["s"], data["level"].astype(np.int8), data["years"], data["used"]
+        data["f"],
+        data["s"],
+        data["level"].astype(np.int8),
+        data["years"],
+        data["used"],
+        data["extracted"] > 0,
     )
 
 

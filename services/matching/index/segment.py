@@ -6,6 +6,10 @@ Skills are held twice, each in the layout its question needs:
 - a forward index (row -> its skills, one packed uint32 each: column, level, years, last used),
   so the features of c candidates cost one contiguous gather of c x ~30 entries instead of a
   binary search per required skill.
+Skills read from a profile's free text (`freelancer_extracted_skills`, status "extracted") are
+held in the same two layouts with the level code `EXTRACTED_LEVEL`: they reach a request through
+the postings like confirmed skills, and the features count them as weaker evidence.
+Profile text is an inverted TF-IDF index (`TextPostings`), the text path of candidate generation.
 Everything a ranking touches is a gather over the rows a request reaches; nothing loops over
 freelancers.
 """
@@ -19,6 +23,7 @@ import numpy as np
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
 from services.matching.index.text import TextEncoder
+from services.matching.index.text_postings import TextPostings
 from shared.trust_features import TRUST_FEATURES
 
 # Packed forward entry: bits 0-15 column, 16-18 level, 19-24 half-years, 25-31 last used.
@@ -26,6 +31,8 @@ YEARS_UNKNOWN = 63  # half-years 0..62 (31 years and more are stored as 31)
 LAST_USED_UNKNOWN = 127  # last year used as year - 1950 (0..126)
 LAST_USED_BASE = 1950
 MAX_COLUMNS = 1 << 16
+# Level code of a skill known only from the profile's text (confirmed levels are 1..5).
+EXTRACTED_LEVEL = 7
 
 
 def intersect_sorted(small: np.ndarray, large: np.ndarray) -> np.ndarray:
@@ -93,15 +100,23 @@ def _pack(
 class SkillGather:
     """Per candidate x skill column: level (0 = absent), years and last-used codes."""
 
-    level: np.ndarray  # int8 (c, k)
+    level: np.ndarray  # int8 (c, k), confirmed level; 0 = not a confirmed skill
     years: np.ndarray  # uint8 (c, k), half-years or YEARS_UNKNOWN
     last_used: np.ndarray  # uint8 (c, k), year - 1950 or LAST_USED_UNKNOWN
+    extracted: np.ndarray  # bool (c, k): named in the profile's text, not confirmed
 
 
 class IndexSegment:
     """Arrays for one set of freelancers; `alive`, trust and placements are patched in place."""
 
-    def __init__(self, source: IndexSource, catalogue: Catalogue, encoder: TextEncoder) -> None:
+    def __init__(
+        self,
+        source: IndexSource,
+        catalogue: Catalogue,
+        encoder: TextEncoder,
+        *,
+        text_champions: int = 1000,
+    ) -> None:
         if len(catalogue) >= MAX_COLUMNS:
             raise ValueError(f"the index packs skill columns in 16 bits (< {MAX_COLUMNS})")
         people = source.freelancers
@@ -129,9 +144,11 @@ class IndexSegment:
             source.placements.count,
             source.placements.successes,
         )
-        self.text_indptr, self.text_terms, self.text_weights = encoder.encode(
-            [people.texts[i] for i in order]
+        indptr, terms, weights = encoder.encode([people.texts[i] for i in order])
+        self.text = TextPostings(
+            indptr, terms, weights, encoder.vocabulary_size, champions=text_champions
         )
+        del indptr, terms, weights
         # Reused scratch space (DESIGN.md: fresh 4-20 MB buffers cost 10-30 ms at the tail).
         self._mark = np.zeros(n, dtype=bool)
         self._counts = np.zeros(n, dtype=np.uint8)
@@ -144,16 +161,33 @@ class IndexSegment:
         columns = catalogue.columns_of(source.skills.skill_ids)
         keep = np.flatnonzero((rows >= 0) & (columns >= 0))
         rows, columns = rows[keep], columns[keep]
+        extracted = source.skills.extracted
+        text_only = (
+            np.zeros(len(keep), dtype=bool)
+            if extracted is None
+            else np.asarray(extracted, dtype=bool)[keep]
+        )
+        level = np.where(text_only, EXTRACTED_LEVEL, np.asarray(source.skills.level)[keep])
         packed = _pack(
             columns,
-            np.asarray(source.skills.level)[keep],
+            level,
             np.asarray(source.skills.years, dtype=np.float32)[keep],
             np.asarray(source.skills.last_used)[keep],
         )
         del keep
-        by_row = np.argsort(rows * len(catalogue) + columns, kind="stable")
+        pair = rows * len(catalogue) + columns
+        if extracted is None:  # confirmed skills only: (freelancer, skill) is unique already
+            by_row = np.argsort(pair, kind="stable")
+        else:
+            # A skill both confirmed and extracted counts once, as confirmed (sorted first).
+            by_row = np.lexsort((text_only, pair))
+            first = np.ones(len(by_row), dtype=bool)
+            first[1:] = pair[by_row][1:] != pair[by_row][:-1]
+            by_row = by_row[first]
+        del pair, text_only
+        rows, columns = rows[by_row], columns[by_row]
         self.forward = packed[by_row]
-        self.forward_indptr = np.searchsorted(rows[by_row], np.arange(n + 1)).astype(np.int64)
+        self.forward_indptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
         del by_row, packed
         by_column = np.argsort(columns * max(n, 1) + rows, kind="stable")
         self.skill_rows = rows[by_column].astype(np.int32)
@@ -241,9 +275,8 @@ class IndexSegment:
         finally:
             self._mark[large] = False
 
-    def held_counts(self, columns: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """How many of the skill columns each of `rows` holds."""
-        lists = [self.postings(int(c)) for c in columns]
+    def held_counts(self, lists: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
+        """In how many of the sorted row lists (postings) each of `rows` appears."""
         try:
             for postings in lists:
                 self._counts[postings] += 1
@@ -264,9 +297,10 @@ class IndexSegment:
         level = np.zeros((c, k), dtype=np.int8)
         years = np.full((c, k), YEARS_UNKNOWN, dtype=np.uint8)
         last_used = np.full((c, k), LAST_USED_UNKNOWN, dtype=np.uint8)
+        extracted = np.zeros((c, k), dtype=bool)
         known = np.flatnonzero(columns >= 0)
         if c == 0 or len(known) == 0:
-            return SkillGather(level, years, last_used)
+            return SkillGather(level, years, last_used, extracted)
         column_slots[columns[known]] = known
         try:
             owner, positions = flat_positions(self.forward_indptr, rows)
@@ -276,10 +310,13 @@ class IndexSegment:
             column_slots[columns[known]] = -1
         hit = np.flatnonzero(slots >= 0)
         entries, target, slot = entries[hit], owner[hit], slots[hit]
-        level[target, slot] = (entries >> 16) & 7
+        code = (entries >> 16) & 7
+        text_only = code == EXTRACTED_LEVEL
+        level[target, slot] = np.where(text_only, 0, code)
+        extracted[target, slot] = text_only
         years[target, slot] = (entries >> 19) & 63
         last_used[target, slot] = entries >> 25
-        return SkillGather(level, years, last_used)
+        return SkillGather(level, years, last_used, extracted)
 
     def language_level(self, code: int, rows: np.ndarray) -> np.ndarray:
         """Level (0 = does not speak it) of one language for each row."""
@@ -296,29 +333,10 @@ class IndexSegment:
         out[hit] = levels[pos[hit]]
         return out
 
-    def text_similarity(
-        self, rows: np.ndarray, encoder: TextEncoder, terms: np.ndarray, weights: np.ndarray
-    ) -> np.ndarray:
-        """Cosine of each row's truncated profile vector with the request vector."""
-        if len(rows) == 0 or len(terms) == 0:
-            return np.zeros(len(rows), dtype=np.float64)
-        owner, positions = flat_positions(self.text_indptr, rows)
-        if len(positions) == 0:
-            return np.zeros(len(rows), dtype=np.float64)
-        buffer = encoder.query_buffer
-        buffer[terms] = weights
-        try:
-            products = (
-                self.text_weights[positions].astype(np.float32) * buffer[self.text_terms[positions]]
-            )
-        finally:
-            buffer[terms] = 0.0
-        return np.minimum(np.bincount(owner, weights=products, minlength=len(rows)), 1.0)
-
     def nbytes(self) -> int:
         """Bytes held by this segment's arrays (language postings included)."""
         arrays = [value for value in vars(self).values() if isinstance(value, np.ndarray)]
         total = sum(int(a.nbytes) for a in arrays)
         total += sum(int(r.nbytes + lv.nbytes) for r, lv in self.languages.values())
         total += sum(int(d.nbytes) for d in self.dense_languages.values())
-        return total
+        return total + self.text.nbytes()

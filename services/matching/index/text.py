@@ -1,4 +1,7 @@
-"""TF-IDF text of profiles, kept as each profile's top terms so a million profiles fit in memory."""
+"""TF-IDF text of profiles, kept as each profile's top terms so a million profiles fit in memory.
+
+The encoder fits the vocabulary and weighs texts; `text_postings` holds the profiles' vectors.
+"""
 
 from __future__ import annotations
 
@@ -103,6 +106,20 @@ class TextEncoder:
         weights = (1.0 + np.log(frequency)) * self._idf[terms]  # sublinear tf x idf
         weights /= np.linalg.norm(weights)
         return terms, weights.astype(np.float32)
+
+    def tokens(self, text: str) -> list[str]:
+        """The analyzer's tokens of `text` (lower-cased, English stop words dropped)."""
+        return list(self._analyzer(text)) if self._analyzer is not None else []
+
+    def term_ids(self, text: str) -> np.ndarray:
+        """Vocabulary ids of the distinct tokens of `text` (unknown tokens are skipped)."""
+        if self.vectorizer is None or self._analyzer is None:
+            return np.zeros(0, np.int64)
+        vocabulary = self.vectorizer.vocabulary_
+        return np.array(
+            sorted({vocabulary[t] for t in self._analyzer(text) if t in vocabulary}),
+            dtype=np.int64,
+        )
 
     def nbytes(self) -> int:
         return int(self.query_buffer.nbytes)

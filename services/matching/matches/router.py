@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query
 
 from services.matching.matches import service
-from services.matching.matches.schemas import MatchRunCreate, MatchRunRead
+from services.matching.matches.schemas import MatchRunCreate, MatchRunRead, WhyNotRead
+from services.matching.matches.why_not import explain_freelancer
 from shared.audit import audited
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
@@ -42,6 +43,21 @@ def create_matches(
 def latest_matches(request_id: int, session: SessionDep, principal: StaffPrincipal) -> MatchRunRead:
     """The request's most recent match run."""
     return service.latest_run(session, request_id)
+
+
+@router.get("/v1/requests/{request_id}/matches/explain", response_model=WhyNotRead)
+def explain_match(
+    request_id: int,
+    session: SessionDep,
+    principal: StaffPrincipal,
+    freelancer_id: Annotated[int, Query(ge=1, description="The freelancer to explain")],
+    top_k: Annotated[int | None, Query(ge=1, le=200, description="Default 20")] = None,
+) -> WhyNotRead:
+    """Why (not) this freelancer: the hard filters that exclude them with the values compared,
+    or their rank, score and contributions as if the request were ranked now."""
+    return explain_freelancer(
+        session, request_id=request_id, freelancer_id=freelancer_id, top_k=top_k
+    )
 
 
 @router.get("/v1/match-runs/{run_id}", response_model=MatchRunRead)

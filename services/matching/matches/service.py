@@ -8,9 +8,15 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from services.matching.index.live import live_index_for
-from services.matching.matches.schemas import Explanation, MatchResultRead, MatchRunRead
+from services.matching.matches.schemas import (
+    Explanation,
+    MatchQuery,
+    MatchResultRead,
+    MatchRunRead,
+)
 from services.matching.modelops.service import active_model
 from services.matching.ranking.explain import explanation
+from services.matching.ranking.query import RequestQuery
 from services.matching.ranking.requests import load_queries
 from services.matching.settings import get_matching_settings
 from shared.errors import Conflict, NotFound
@@ -40,9 +46,9 @@ def create_run(
         raise Conflict(f"Request {request_id} is {request.status}; only open requests are ranked.")
     k = top_k or get_matching_settings().default_top_k
     model = active_model(session)
-    query = load_queries(session, [request_id])[request_id]
     index = live_index_for(session)
-    index.ensure_fresh(session)
+    state = index.ensure_fresh(session)
+    query = load_queries(session, [request_id], taxonomy=state.taxonomy)[request_id]
     output = index.rank(query, model, top_k=k)
     ids = [c.freelancer_id for c in output.results]
     paths: dict[int, Any] = dict(
@@ -77,10 +83,31 @@ def create_run(
     if rows:
         session.execute(insert(MatchResult), rows)
     session.refresh(run)
-    return _read(run, rows)
+    return _read(run, rows, query_notes(query))
 
 
-def _read(run: MatchRun, rows: list[dict[str, Any]]) -> MatchRunRead:
+def query_notes(query: RequestQuery) -> MatchQuery:
+    """What the ranking read from the request beyond its skill list."""
+    must_terms = set(query.must_terms)
+    return MatchQuery.model_validate(
+        {
+            "skills_from_text": list(query.skills_from_text),
+            "unrecognised_terms": [
+                {"term": term, "must_have": term in must_terms} for term in query.unrecognised_terms
+            ],
+        }
+    )
+
+
+def _current_notes(session: Session, request_id: int) -> MatchQuery | None:
+    state = live_index_for(session).state
+    queries = load_queries(
+        session, [request_id], taxonomy=state.taxonomy if state is not None else None
+    )
+    return query_notes(queries[request_id]) if request_id in queries else None
+
+
+def _read(run: MatchRun, rows: list[dict[str, Any]], notes: MatchQuery | None) -> MatchRunRead:
     return MatchRunRead(
         run_id=run.id,
         request_id=run.request_id,
@@ -90,6 +117,7 @@ def _read(run: MatchRun, rows: list[dict[str, Any]]) -> MatchRunRead:
         top_k=run.top_k,
         candidates_considered=run.candidates_considered,
         trigger=run.trigger,
+        query=notes,
         results=[
             MatchResultRead(
                 rank=row["rank"],
@@ -117,7 +145,7 @@ def read_run(session: Session, run: MatchRun) -> MatchRunRead:
         }
         for r in results
     ]
-    return _read(run, rows)
+    return _read(run, rows, _current_notes(session, run.request_id))
 
 
 def get_run(session: Session, run_id: int) -> MatchRunRead:

@@ -70,8 +70,8 @@ def _grade(decision: str, outcome: str | None) -> float:
 
 def load_training_data(session: Session, index: LiveIndex) -> TrainingData:
     rows = session.execute(_LABELS_SQL).all()
-    index.ensure_fresh(session, force_poll=True)
-    queries = load_queries(session, sorted({r.request_id for r in rows}))
+    state = index.ensure_fresh(session, force_poll=True)
+    queries = load_queries(session, sorted({r.request_id for r in rows}), taxonomy=state.taxonomy)
     by_request: dict[int, list[tuple[int, float, bool]]] = {}
     times: dict[int, datetime] = {}
     for r in rows:

@@ -1,10 +1,15 @@
-"""Candidate generation: hard filters, then a must-have AND prefilter that widens when too few.
+"""Candidate generation: hard filters, then the union of a skill path and a text path.
 
-Tiers: everyone holding every must-have; if fewer than `need` pass the filters, add those missing
-one, then two, ... must-haves; if still too few, everyone holding any required (or related)
-skill. Because each
-missing must-have costs more than any score spread, a lower tier can never outrank a full tier,
-so stopping early hides nobody who could have reached the top k.
+Skill path (tiers): everyone showing every must-have (a confirmed or extracted skill, a skill
+that implies it, or for a term the catalogue does not know, its words in the profile text); if fewer than `need` pass the
+filters, add those missing one, then two, ... must-haves; if still too few, everyone holding any
+required (or related) skill. Because each missing must-have costs more than any score spread, a
+lower tier can never outrank a full tier, so stopping early hides nobody who could have reached
+the top k.
+
+Text path: the `text_candidates` profiles most similar to the request's text (title,
+description, skill names) among those passing the filters, whatever their skills: a profile
+whose skills live only in prose is always reachable.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ from services.matching.index.columns import (
     REMOTE,
 )
 from services.matching.index.segment import IndexSegment, union_sorted
+from services.matching.index.text_postings import TextHits
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
 
 # Documented rule: rate <= budget x (1 + tolerance), compared to the cent.
-_RATE_EPSILON = 0.005
+RATE_EPSILON = 0.005
 
 
 def hard_filter(
@@ -47,7 +53,7 @@ def hard_filter(
     ok &= (bits & wanted) != 0
 
     rate = segment.day_rate[rows].astype(np.float64)
-    ceiling = query.max_day_rate * (1.0 + settings.rate_tolerance) + _RATE_EPSILON
+    ceiling = query.max_day_rate * (1.0 + settings.rate_tolerance) + RATE_EPSILON
     ok &= np.isnan(rate) | (rate <= ceiling)
 
     minimum = LANGUAGE_LEVELS[settings.min_language_level]
@@ -82,33 +88,77 @@ def _filtered(
     return rows[hard_filter(segment, rows, prepared, settings)] if len(rows) else rows
 
 
-def candidate_rows(
-    segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, *, need: int
-) -> np.ndarray:
-    """Sorted rows to score: the smallest tier set with at least `need` filtered candidates."""
-    must_columns = prepared.must_columns
-    if len(must_columns):
-        lists = [segment.postings(int(c)) for c in must_columns]
+def must_lists(segment: IndexSegment, prepared: PreparedQuery) -> list[np.ndarray]:
+    """Sorted rows showing each must-have (the skill or one implying it), then each term."""
+    must = np.flatnonzero(prepared.query.must_have)
+    lists = [
+        segment.touched(np.concatenate([[prepared.columns[j]], prepared.implied_by[j]]))
+        if len(prepared.implied_by[j])
+        else segment.postings(int(prepared.columns[j]))
+        for j in must.tolist()
+    ]
+    lists += [segment.text.holding_all(ids) for ids in prepared.must_term_ids]
+    return lists
+
+
+def _skill_path(
+    segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, need: int
+) -> tuple[np.ndarray, bool]:
+    """(rows, whether a must-have tier filled `need`)."""
+    lists = must_lists(segment, prepared)
+    if lists:
         complete = _filtered(segment, _intersect_all(segment, lists), prepared, settings)
         if len(complete) >= need:
-            return complete
+            return complete, True
         shortest_first = sorted(lists, key=len)
         for missing in range(1, len(lists)):
             # Whoever misses at most `missing` must-haves holds one of the `missing + 1`
             # shortest lists, so only those rows are counted and filtered.
             base = union_sorted(shortest_first[: missing + 1])
-            held = segment.held_counts(must_columns, base)
+            held = segment.held_counts(lists, base)
             tier = _filtered(segment, base[held >= len(lists) - missing], prepared, settings)
             if len(tier) >= need:
-                return tier
-    reach = prepared.reach_columns
-    if len(reach):
-        return _filtered(segment, segment.touched(reach), prepared, settings)
-    # No skill the index knows: fall back to text, scoring profiles that share a term.
-    if len(prepared.text_terms) == 0 or len(segment) == 0:
+                return tier, True
+    reach = [segment.touched(prepared.reach_columns)] if len(prepared.reach_columns) else []
+    reach += lists[len(prepared.must_columns) :]  # rows holding an unrecognised must term
+    return _filtered(segment, union_sorted(reach), prepared, settings), False
+
+
+def _text_path(
+    segment: IndexSegment,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    hits: TextHits,
+) -> np.ndarray:
+    """The `text_candidates` best retrieved rows that pass the filters, sorted by row."""
+    limit = settings.text_candidates
+    if limit == 0 or len(hits.rows) == 0:
         return np.zeros(0, np.int64)
-    everyone = np.arange(len(segment), dtype=np.int64)
-    similarity = segment.text_similarity(
-        everyone, prepared.encoder, prepared.text_terms, prepared.text_weights
-    )
-    return _filtered(segment, everyone[similarity > 0], prepared, settings)
+    take = limit * 4
+    while True:
+        # The best `limit` filtered rows lie within the best `take` once that many pass.
+        head = hits.best(take)
+        passed = head[hard_filter(segment, head, prepared, settings)]
+        if len(passed) >= limit or len(head) >= len(hits.rows):
+            return np.sort(passed[:limit])
+        take *= 4
+
+
+def candidate_rows(
+    segment: IndexSegment,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    *,
+    need: int,
+) -> np.ndarray:
+    """Sorted rows to score: the skill tiers that fill `need`, plus the text path's best.
+
+    When a must-have tier fills `need`, the text path cannot add anyone who could reach the top:
+    its rows showing that many must-haves are in the tier already, and the others rank below
+    the whole tier (the missing penalty). Retrieval is then skipped.
+    """
+    skill_rows, filled = _skill_path(segment, prepared, settings, need)
+    if filled:
+        return skill_rows
+    hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)
+    return union_sorted([skill_rows, _text_path(segment, prepared, settings, hits)])

@@ -1,9 +1,12 @@
 """Rank one request against an index snapshot: candidates, features, scores, top k.
 
-No step loops over freelancers: candidate generation and features are numpy gathers over the
-rows a request reaches, text similarity is computed only for rows whose score bounds still
-reach the top k (an exact pruning, not an approximation), and the top k is chosen with
-argpartition plus a stable (score desc, freelancer id asc) order.
+No step loops over freelancers: the text pass is one scatter-add per request term, candidate
+generation and features are numpy gathers over the rows a request reaches, and the top k is
+chosen with argpartition plus a stable (score desc, freelancer id asc) order.
+
+Clean lists: when any candidate shows a must-have (in skills or text), candidates showing none
+are not listed; otherwise only candidates with some evidence (a required or related skill, or
+profile text in common with the request) are. Fewer rows rather than noise.
 """
 
 from __future__ import annotations
@@ -13,12 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from services.matching.features.compute import (
-    TEXT_COLUMN,
-    FeatureBlock,
-    compute_features,
-    fill_text,
-)
+from services.matching.features.compute import FeatureBlock, compute_features
 from services.matching.features.registry import FEATURE_NAMES
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.segment import (
@@ -28,12 +26,13 @@ from services.matching.index.segment import (
     IndexSegment,
 )
 from services.matching.index.text import TextEncoder
-from services.matching.ranking.candidates import candidate_rows
+from services.matching.ranking.candidates import candidate_rows, hard_filter
 from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
 from services.matching.settings import MatchingSettings
 
-_PRUNE_SLACK = 1e-9
+TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
+TERM_NOTE_MISSING = "not in the catalogue; not found"
 
 
 @dataclass(frozen=True)
@@ -73,20 +72,32 @@ def _select_top(scores: np.ndarray, ids: np.ndarray, top_k: int) -> np.ndarray:
     return eligible[order[:top_k]]
 
 
+def _years(code: int) -> float | None:
+    return None if code == YEARS_UNKNOWN else code / 2
+
+
 def _skill_details(
     block: FeatureBlock, locals_: np.ndarray, prepared: PreparedQuery, catalogue: Catalogue
 ) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Matched, missing and related-credit skills of some rows (plain lists, no numpy scalars)."""
+    """Matched, missing and related-credit skills of some rows (plain lists, no numpy scalars).
+
+    A matched skill says its source: "profile" (confirmed, with its level), "extracted" (read
+    from the profile's text), "related" (a skill implying it, e.g. Scrum Master for Scrum) or
+    "text" (an unrecognised must-have term found in the text).
+    """
     query = prepared.query
     k = len(query.skill_names)
     required = query.min_level.tolist()
     must = query.must_have.tolist()
     gather_columns = prepared.gather_columns.tolist()
     levels = block.gather.level[locals_].tolist()
+    extracted = block.gather.extracted[locals_].tolist()
     years = block.gather.years[locals_].tolist()
     used = block.gather.last_used[locals_].tolist()
     slots = block.related_slot[locals_].tolist()
     credits = block.related_credit[locals_].tolist()
+    terms = block.term_shown[locals_].tolist()
+    implied = block.implied[locals_].tolist()
     details = []
     for row in range(len(locals_)):
         matched, missing, related = [], [], []
@@ -95,29 +106,88 @@ def _skill_details(
                 "name": query.skill_names[j],
                 "required_level": required[j],
                 "must_have": must[j],
+                "from_request_text": query.source_of(j) == "text",
             }
             level = levels[row][j]
-            if level > 0:
-                entry["level"] = level
-                entry["years"] = None if years[row][j] == YEARS_UNKNOWN else years[row][j] / 2
+            if level > 0 or extracted[row][j]:
+                entry["level"] = level if level > 0 else None
+                entry["source"] = "profile" if level > 0 else "extracted"
+                entry["years"] = _years(years[row][j])
                 entry["last_used"] = (
                     None if used[row][j] == LAST_USED_UNKNOWN else used[row][j] + LAST_USED_BASE
                 )
                 matched.append(entry)
                 continue
-            missing.append(entry)
             slot = slots[row][j]
+            via = catalogue.names[gather_columns[slot]] if slot >= 0 else None
+            if implied[row][j]:
+                entry |= {"level": None, "source": "related", "years": None, "last_used": None}
+                matched.append({**entry, "note": f"implied by {via}"})
+            else:
+                missing.append(entry)
             if slot >= 0:
                 related.append(
                     {
                         "skill": query.skill_names[j],
-                        "via": catalogue.names[gather_columns[slot]],
-                        "level": levels[row][slot],
+                        "via": via,
+                        "level": levels[row][slot] or None,
                         "credit": round(credits[row][j], 4),
                     }
                 )
+        for t, term in enumerate(query.must_terms):
+            entry = {"name": term, "required_level": 3, "must_have": True, "in_catalogue": False}
+            if terms[row][t]:
+                matched.append({**entry, "source": "text", "note": TERM_NOTE_FOUND})
+            else:
+                missing.append({**entry, "note": TERM_NOTE_MISSING})
         details.append((matched, missing, related))
     return details
+
+
+def _candidate_blocks(
+    snapshot: IndexSnapshot,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    rows_of: Any,
+) -> list[FeatureBlock]:
+    """Features of each segment's rows chosen by `rows_of(segment)`."""
+    return [
+        compute_features(segment, rows_of(segment), prepared, settings)
+        for segment in snapshot.segments
+    ]
+
+
+def listed(blocks: list[FeatureBlock], prepared: PreparedQuery) -> list[np.ndarray]:
+    """Per block, the rows a list may show (the clean-list rule in the module docs)."""
+    must = prepared.must_count
+    shows_must = [block.must_missing < must for block in blocks] if must else []
+    if must and any(bool(mask.any()) for mask in shows_must):
+        return shows_must
+    return [block.shows_any(prepared) for block in blocks]
+
+
+def _score_blocks(
+    snapshot: IndexSnapshot,
+    blocks: list[FeatureBlock],
+    prepared: PreparedQuery,
+    model: RankingModel,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(scores with -inf for unlisted rows, freelancer ids, owning block, row in block)."""
+    scores, ids, owners, locals_ = [], [], [], []
+    for number, (segment, block, keep) in enumerate(
+        zip(snapshot.segments, blocks, listed(blocks, prepared), strict=True)
+    ):
+        score = model.score(block.values, block.must_missing)
+        scores.append(np.where(keep, score, -np.inf))
+        ids.append(segment.ids[block.rows])
+        owners.append(np.full(len(block.rows), number, dtype=np.int64))
+        locals_.append(np.arange(len(block.rows), dtype=np.int64))
+    return (
+        np.concatenate(scores),
+        np.concatenate(ids),
+        np.concatenate(owners),
+        np.concatenate(locals_),
+    )
 
 
 def rank(
@@ -129,37 +199,36 @@ def rank(
     settings: MatchingSettings,
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
-    blocks: list[FeatureBlock] = []
-    for segment in snapshot.segments:
-        rows = candidate_rows(segment, prepared, settings, need=top_k)
-        blocks.append(compute_features(segment, rows, prepared, settings, with_text=False))
+
+    def rows_of(segment: IndexSegment) -> np.ndarray:
+        return candidate_rows(segment, prepared, settings, need=top_k)
+
+    blocks = _candidate_blocks(snapshot, prepared, settings, rows_of)
     considered = sum(len(block.rows) for block in blocks)
-
-    bounds = [model.partial_bounds(b.values, b.must_missing, TEXT_COLUMN) for b in blocks]
-    if considered > top_k and len(prepared.text_terms):
-        lowest = np.concatenate([low for low, _ in bounds])
-        threshold = np.partition(lowest, considered - top_k)[considered - top_k]
-        masks = [high >= threshold - _PRUNE_SLACK for _, high in bounds]
-    else:
-        masks = [np.ones(len(b.rows), dtype=bool) for b in blocks]
-
-    scores, ids, owners, locals_ = [], [], [], []
-    for number, (segment, block, mask) in enumerate(
-        zip(snapshot.segments, blocks, masks, strict=True)
-    ):
-        if len(prepared.text_terms):
-            fill_text(segment, block, prepared, mask)
-        score = model.score(block.values, block.must_missing)
-        scores.append(np.where(mask, score, -np.inf))
-        ids.append(segment.ids[block.rows])
-        owners.append(np.full(len(block.rows), number, dtype=np.int64))
-        locals_.append(np.arange(len(block.rows), dtype=np.int64))
     if not considered:
         return RankOutput([], 0)
-    all_scores, all_ids = np.concatenate(scores), np.concatenate(ids)
-    all_owners, all_locals = np.concatenate(owners), np.concatenate(locals_)
-
+    all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
     chosen = _select_top(all_scores, all_ids, top_k)
+    return RankOutput(
+        _ranked(
+            blocks, prepared, snapshot, model, chosen, all_scores, all_ids, all_owners, all_locals
+        ),
+        considered,
+    )
+
+
+def _ranked(
+    blocks: list[FeatureBlock],
+    prepared: PreparedQuery,
+    snapshot: IndexSnapshot,
+    model: RankingModel,
+    chosen: np.ndarray,
+    all_scores: np.ndarray,
+    all_ids: np.ndarray,
+    all_owners: np.ndarray,
+    all_locals: np.ndarray,
+) -> list[RankedCandidate]:
+    """Contributions and skill details of the chosen rows, in the chosen order."""
     owner, local = all_owners[chosen], all_locals[chosen]
     values = np.empty((len(chosen), len(FEATURE_NAMES)))
     missing = np.empty(len(chosen))
@@ -177,7 +246,7 @@ def rank(
         ):
             details[position] = detail
     parts = model.contributions(values, missing).tolist()
-    results = [
+    return [
         RankedCandidate(
             freelancer_id=freelancer_id,
             score=score,
@@ -197,7 +266,45 @@ def rank(
             )
         )
     ]
-    return RankOutput(results, considered)
+
+
+@dataclass
+class FullRanking:
+    """Every listed profile passing the hard filters, best first (the exhaustive reference)."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+    candidates: list[RankedCandidate]
+
+
+def rank_everyone(
+    snapshot: IndexSnapshot,
+    query: RequestQuery,
+    model: RankingModel,
+    *,
+    settings: MatchingSettings,
+    detail_ids: np.ndarray | None = None,
+) -> FullRanking:
+    """Score every profile that passes the hard filters, no candidate generation (slow: for
+    "why not?" answers and tests). Details are built for `detail_ids` only."""
+    prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
+
+    def rows_of(segment: IndexSegment) -> np.ndarray:
+        everyone = np.arange(len(segment), dtype=np.int64)
+        return everyone[hard_filter(segment, everyone, prepared, settings)]
+
+    blocks = _candidate_blocks(snapshot, prepared, settings, rows_of)
+    if not sum(len(block.rows) for block in blocks):
+        return FullRanking(np.zeros(0, np.int64), np.zeros(0), [])
+    all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
+    order = _select_top(all_scores, all_ids, len(all_scores))
+    wanted = order
+    if detail_ids is not None:
+        wanted = order[np.isin(all_ids[order], detail_ids)]
+    candidates = _ranked(
+        blocks, prepared, snapshot, model, wanted, all_scores, all_ids, all_owners, all_locals
+    )
+    return FullRanking(all_ids[order], all_scores[order], candidates)
 
 
 def features_for(

@@ -55,9 +55,14 @@ def summary(candidate: RankedCandidate) -> str:
     must_total = len(musts) + sum(1 for s in candidate.missing_skills if s["must_have"])
     nices = len(candidate.matched_skills) - len(musts)
     nice_total = nices + sum(1 for s in candidate.missing_skills if not s["must_have"])
+    from_text = sum(1 for s in musts if s.get("source") in ("extracted", "text"))
+    implied = sum(1 for s in musts if s.get("source") == "related")
+    notes = [f"{from_text} only in the profile text"] if from_text else []
+    notes += [f"{implied} through a skill implying it"] if implied else []
     parts = []
     if must_total:
-        parts.append(f"meets {len(musts)} of {must_total} must-have skills")
+        met = f"meets {len(musts)} of {must_total} must-have skills"
+        parts.append(met + (f" ({', '.join(notes)})" if notes else ""))
     if nice_total:
         parts.append(f"{nices} of {nice_total} nice-to-have")
     terms = [(k, v) for k, v in candidate.contributions.items() if k != BIAS]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from services.matching.index.catalogue import Catalogue
+from services.matching.index.catalogue import IMPLIES_WEIGHT, Catalogue
 from services.matching.index.text import TextEncoder
 
 
@@ -29,6 +29,16 @@ class RequestQuery:
     reference_year: int  # recency is measured from the request's creation year
     # Placed elsewhere over these dates, or consent withdrawn: dropped by the hard filter.
     unavailable_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # Per skill: "request" (the structured list) or "text" (named only in title/description).
+    skill_sources: tuple[str, ...] = ()
+    # Must-have terms the catalogue does not know: met when the profile's text holds them.
+    must_terms: tuple[str, ...] = ()
+    # For the response: skills read from the request text, and terms nobody recognised.
+    skills_from_text: tuple[dict[str, object], ...] = ()
+    unrecognised_terms: tuple[str, ...] = ()
+
+    def source_of(self, j: int) -> str:
+        return self.skill_sources[j] if j < len(self.skill_sources) else "request"
 
 
 @dataclass(frozen=True)
@@ -45,10 +55,19 @@ class PreparedQuery:
     text_weights: np.ndarray
     encoder: TextEncoder
     catalogue: Catalogue
+    # Per must-have term: the vocabulary ids of its tokens (empty: no profile uses the term).
+    must_term_ids: tuple[np.ndarray, ...] = ()
+    # Per required skill: the columns of skills that imply it (relation >= IMPLIES_WEIGHT).
+    implied_by: tuple[np.ndarray, ...] = ()
 
     @property
     def must_columns(self) -> np.ndarray:
         return self.columns[self.query.must_have]
+
+    @property
+    def must_count(self) -> int:
+        """Must-haves of every kind: catalogue skills plus unrecognised terms."""
+        return int(self.query.must_have.sum()) + len(self.query.must_terms)
 
     @property
     def reach_columns(self) -> np.ndarray:
@@ -64,8 +83,10 @@ def prepare(query: RequestQuery, catalogue: Catalogue, encoder: TextEncoder) -> 
     # A related skill that is itself required shares that skill's gather slot.
     slot_of: dict[int, int] = {int(c): j for j, c in enumerate(columns.tolist()) if c >= 0}
     related: list[tuple[np.ndarray, np.ndarray]] = []
+    implied_by: list[np.ndarray] = []
     for column in columns:
         sources, weights = catalogue.related(int(column))
+        implied_by.append(sources[weights >= IMPLIES_WEIGHT].astype(np.int64))
         slots = []
         for source in sources.tolist():
             if source not in slot_of:
@@ -75,6 +96,20 @@ def prepare(query: RequestQuery, catalogue: Catalogue, encoder: TextEncoder) -> 
         related.append((np.asarray(slots, dtype=np.int64), weights.astype(np.float64)))
     gather_columns = np.concatenate([columns, np.asarray(extra, dtype=np.int64)])
     terms, weights = encoder.query(query.text)
+    must_term_ids = []
+    for term in query.must_terms:
+        ids = encoder.term_ids(term)
+        # A term with a token no profile uses cannot be held by anyone.
+        must_term_ids.append(ids if len(ids) == len(set(encoder.tokens(term))) else ids[:0])
     return PreparedQuery(
-        query, columns, gather_columns, tuple(related), terms, weights, encoder, catalogue
+        query,
+        columns,
+        gather_columns,
+        tuple(related),
+        terms,
+        weights,
+        encoder,
+        catalogue,
+        tuple(must_term_ids),
+        tuple(implied_by),
     )

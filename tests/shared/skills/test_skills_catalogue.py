@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from shared.skills.catalogue import CATEGORIES, SLUG_PATTERN, TaxonomyError, parse_catalogue
+from shared.skills.catalogue import (
+    CATEGORIES,
+    SLUG_PATTERN,
+    TaxonomyError,
+    load_sources,
+    parse_catalogue,
+)
 from shared.skills.keys import term_key
 
 
@@ -28,7 +34,18 @@ def test_catalogue_has_at_least_500_distinct_skills(entries: list[dict[str, Any]
 
 def test_entries_are_well_formed(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
-        assert set(entry) == {"slug", "name", "category", "aliases", "related"}, entry
+        assert {"slug", "name", "category", "aliases", "related"} <= set(entry), entry
+        assert set(entry) <= {
+            "slug",
+            "name",
+            "category",
+            "aliases",
+            "related",
+            "ambiguous",
+            "source",
+        }
+        assert entry.get("ambiguous", False) in (True, False), entry["slug"]
+        assert entry.get("source", "original") in load_sources(), entry["slug"]
         assert SLUG_PATTERN.match(entry["slug"]), entry["slug"]
         assert entry["category"] in CATEGORIES, entry["slug"]
         assert all(term_key(alias) for alias in entry["aliases"]), entry["slug"]
@@ -81,3 +98,33 @@ def test_parse_catalogue_rejects_bad_entries() -> None:
         parse_catalogue([{**good, "category": "misc"}])
     with pytest.raises(TaxonomyError):
         parse_catalogue([{**good, "related": [{"slug": "y", "weight": 1.5}]}])
+    with pytest.raises(TaxonomyError):
+        parse_catalogue([{**good, "ambigous": True}])  # a typo must not pass silently
+    with pytest.raises(TaxonomyError):
+        parse_catalogue([{**good, "ambiguous": "yes"}])
+
+
+def test_ambiguous_flag_reaches_the_taxonomy(entries: list[dict[str, Any]]) -> None:
+    flagged = {entry["slug"] for entry in entries if entry.get("ambiguous")}
+    assert {"go", "r", "c", "swift", "rust", "spring", "lean"} <= flagged
+    assert not {"python", "kubernetes", "postgresql", "java"} & flagged
+    skills = {skill.slug: skill for skill in parse_catalogue(entries)}
+    assert skills["go"].ambiguous and not skills["python"].ambiguous
+
+
+def test_products_give_related_credit_to_their_suite(entries: list[dict[str, Any]]) -> None:
+    related = {entry["slug"]: {item["slug"] for item in entry["related"]} for entry in entries}
+    assert "sap" in related["sap-fi"] and "sap" in related["sap-mm"]
+    assert "aws" in related["aws-s3"] and "aws" in related["aws-elasticache"]
+    assert "azure" in related["azure-functions"] and "azure" in related["azure-redis"]
+    assert "gcp" in related["gcp-firestore"]
+    assert "atlassian" in related["jira"] and "atlassian" in related["confluence"]
+    assert "dynamics-365" in related["dynamics-crm"]
+    assert "salesforce" in related["salesforce-cpq"]
+    assert "oracle-database" in related["oracle-rac"]
+
+
+def test_every_source_is_described() -> None:
+    sources = load_sources()
+    assert {"stackoverflow-tags", "esco-de", "vendor-products", "istqb-glossary"} <= set(sources)
+    assert all(description.strip() for description in sources.values())

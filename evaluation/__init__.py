@@ -1,0 +1,1 @@
+"""Offline evaluations run by `vouch evaluate` (entry points of group `vouch.evaluations`)."""
