@@ -157,7 +157,9 @@ def build_person(
         text(
             "INSERT INTO freelancer_extracted_skills (freelancer_id, skill_id, mentions, status,"
             " evidence)"
-            " SELECT :id, id, 1, 'extracted', jsonb_build_array(jsonb_build_object('text', CAST(:cv AS text))) FROM skills"
+            " SELECT :id, id, 1, 'extracted', jsonb_build_array(jsonb_build_object('field', 'cv_text',"
+            " 'start', 0, 'end', char_length(CAST(:cv AS text)), 'text', CAST(:cv AS text)))"
+            " FROM skills"
             " WHERE name = 'Django'"
         ),
         {"id": fid, "cv": cv_marker},
