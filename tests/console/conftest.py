@@ -202,6 +202,17 @@ def _seed(system: LiveSystem) -> None:
         },
     )
     assert vouch.status_code == 201, vouch.text
+    # The worker recomputes trust after the vouch; rankings show the path once it is current.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        trust = system.api(
+            "referrals", "GET", f"/v1/freelancers/{system.freelancers['jan']}/trust", headers=admin
+        ).json()
+        if trust.get("status") == "current" and trust.get("score", 0) > 0:
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError(f"trust was never recomputed: {trust}")
     system.request_id = new_request(system, "Senior Java backend developer")
 
 

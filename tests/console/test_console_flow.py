@@ -46,6 +46,9 @@ def test_review_shortlist_reject_present_and_client_sees_only_presented(
     first = page.locator("#matches li.match").first
     expect(first.locator(".name")).to_have_text("Jan Novak")
     expect(first.locator("ul.trust li").first).to_contain_text("Anna Berg")
+    expect(first.locator("ul.trust li").first).to_contain_text(
+        "persönlich getroffen" if german else "in person"
+    )
     expect(first.locator(".explain")).to_contain_text(
         "Muss-Skills" if german else "must-have skills"
     )

@@ -289,3 +289,26 @@ def test_list_filters(intake: TestClient, keys: TestKeys, freelancer_body: MakeB
 
     bad = intake.get("/v1/freelancers", params={"language": "xx"}, headers=keys.manager)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "language"
+
+
+def test_list_by_ids_returns_exactly_those_profiles(
+    intake: TestClient, keys: TestKeys, freelancer_body: MakeBody
+) -> None:
+    ids = [
+        intake.post(
+            "/v1/freelancers",
+            json=freelancer_body(email=f"ids-{n}@example.com"),
+            headers=keys.manager,
+        ).json()["id"]
+        for n in range(3)
+    ]
+    page = intake.get(
+        "/v1/freelancers", params=[("id", ids[0]), ("id", ids[2])], headers=keys.manager
+    )
+    assert page.status_code == 200
+    assert sorted(item["id"] for item in page.json()["items"]) == [ids[0], ids[2]]
+    too_many = intake.get(
+        "/v1/freelancers", params=[("id", n) for n in range(1, 102)], headers=keys.manager
+    )
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["field"] == "id"

@@ -19,6 +19,7 @@ from services.console.pages.common import (
 )
 from services.console.pages.explain import label
 from services.console.rendering import render, translator
+from services.console.trust_words import german_path
 
 router = APIRouter(include_in_schema=False)
 CHANNELS = ("in_person", "worked_together", "video", "phone", "online")
@@ -78,6 +79,7 @@ async def freelancer_page(request: Request, freelancer_id: int) -> Response:
         today=date.today().isoformat(),
         message=request.query_params.get("message"),
         label=lambda feature: label(translator(request), feature),
+        words=german_path if translator(request).language == "de" else str,
     )
 
 

@@ -19,6 +19,7 @@ from services.console.pages.common import (
 )
 from services.console.pages.explain import contribution_bars, label, summary
 from services.console.rendering import render, translator
+from services.console.trust_words import german_path
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,11 +49,28 @@ def latest_decisions(reviews: list[dict[str, Any]]) -> dict[int, dict[str, Any]]
     return latest
 
 
-async def _freelancer(token: str, freelancer_id: int) -> dict[str, Any] | None:
-    try:
-        return await call("intake", "GET", f"/v1/freelancers/{freelancer_id}", token=token)
-    except ApiProblem:
-        return None
+PROFILES_PER_CALL = 100  # intake's limit for `id=` look-ups
+
+
+async def profiles_by_id(token: str, freelancer_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The profiles of a page of candidates, in one call per hundred."""
+    chunks = [
+        freelancer_ids[i : i + PROFILES_PER_CALL]
+        for i in range(0, len(freelancer_ids), PROFILES_PER_CALL)
+    ]
+    pages = await asyncio.gather(
+        *(
+            call(
+                "intake",
+                "GET",
+                "/v1/freelancers",
+                token=token,
+                params={"id": chunk, "limit": PROFILES_PER_CALL},
+            )
+            for chunk in chunks
+        )
+    )
+    return {item["id"]: item for page in pages for item in page["items"]}
 
 
 async def _latest_run(token: str, request_id: int) -> dict[str, Any] | None:
@@ -68,8 +86,10 @@ def _row(
     t: Any, result: dict[str, Any], profile: dict[str, Any] | None, top: float
 ) -> dict[str, Any]:
     score = float(result["score"])
+    paths = (result.get("explanation") or {}).get("trust_paths") or []
     return {
         "result": result,
+        "trust_paths": [german_path(p) for p in paths] if t.language == "de" else paths,
         "profile": profile or {},
         "summary": summary(t, result),
         "bars": contribution_bars(result),
@@ -87,9 +107,9 @@ async def request_page(request: Request, request_id: int) -> Response:
         call("matching", "GET", f"/v1/requests/{request_id}/reviews", token=user.token),
     )
     results = run["results"] if run else []
-    profiles = await asyncio.gather(*(_freelancer(user.token, r["freelancer_id"]) for r in results))
+    profiles = await profiles_by_id(user.token, [r["freelancer_id"] for r in results])
     top = max((float(r["score"]) for r in results), default=0.0)
-    rows = [_row(t, r, p, top) for r, p in zip(results, profiles, strict=True)]
+    rows = [_row(t, r, profiles.get(r["freelancer_id"]), top) for r in results]
     return render(
         request,
         "request.html",

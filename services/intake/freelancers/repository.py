@@ -210,6 +210,7 @@ class FreelancerFilter:
     remote: str | None = None
     language: str | None = None
     location: str | None = None
+    ids: tuple[int, ...] = ()
 
 
 def _location_condition(location: str) -> ColumnElement[bool]:
@@ -224,6 +225,8 @@ def page(
 ) -> list[Freelancer]:
     """Up to limit + 1 profiles, newest first (the extra row tells there is a next page)."""
     conditions: list[ColumnElement[bool]] = []
+    if where.ids:
+        conditions.append(Freelancer.id.in_(where.ids))
     if where.skill_id is not None:
         conditions.append(
             exists().where(

@@ -92,6 +92,10 @@ def list_freelancers(
     remote: RemotePreference | None = None,
     language: Annotated[str | None, Query(description="ISO 639-1 code")] = None,
     location: Annotated[str | None, Query(description="City or ISO country code")] = None,
+    ids: Annotated[
+        list[int] | None,
+        Query(alias="id", description="Only these profiles (repeat: id=1&id=2; at most 100)"),
+    ] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> FreelancerPage:
@@ -111,6 +115,7 @@ def list_freelancers(
         remote=remote,
         language=language,
         location=location.strip() if location and location.strip() else None,
+        ids=tuple(sorted(set(ids or ()))),
         cursor=cursor,
         limit=limit,
     )

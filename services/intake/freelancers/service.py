@@ -24,11 +24,13 @@ from services.intake.freelancers.schemas import (
 from services.intake.taxonomy import IntakeTaxonomy
 from shared.audit import record_access
 from shared.auth.deps import Principal
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, NotFound, field_error
 from shared.models import Freelancer
 from shared.models.enums import RemotePreference
 
 ENTITY = "freelancer"
+# The console reads a page of ranked candidates in one call (`id=` repeated).
+MAX_IDS = 100
 
 
 def _email_taken(email: str, existing_id: int) -> Conflict:
@@ -193,6 +195,7 @@ def list_freelancers(
     location: str | None,
     cursor: str | None,
     limit: int,
+    ids: tuple[int, ...] = (),
 ) -> FreelancerPage:
     """A page of profiles matching every filter given, newest first."""
     skill_id: int | None = None
@@ -211,7 +214,10 @@ def list_freelancers(
         remote=remote.value if remote else None,
         language=language,
         location=location,
+        ids=ids,
     )
+    if len(ids) > MAX_IDS:
+        raise field_error("id", f"ask for at most {MAX_IDS} profiles at once")
     rows = repository.page(session, where=where, cursor=cursor, limit=limit)
     shown = rows[:limit]
     extras = repository.extras_of(session, [row.id for row in shown])
