@@ -30,6 +30,9 @@ class ReviewRead(BaseModel):
     reviewer_key_id: int
     match_run_id: int | None
     created_at: datetime
+    # The feature values the ranker saw (training uses them); staff-only like every review.
+    feature_values: dict[str, float] | None = None
+    feature_source: str | None = None
 
 
 class ReviewList(BaseModel):

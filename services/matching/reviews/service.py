@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from services.matching.matches.service import get_request
 from services.matching.reviews.schemas import CandidateSkill, PresentedCandidate, ReviewCreate
+from services.matching.reviews.snapshot import feature_snapshot
 from services.matching.reviews.workflow import PRESENTED_STATES, REASON_REQUIRED, check_transition
 from shared.errors import Conflict, NotFound, field_error
 from shared.models import (
@@ -64,6 +65,12 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
     lock_pair(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     current = latest_decision(session, request_id=body.request_id, freelancer_id=body.freelancer_id)
     check_transition(current, body.decision)
+    snapshot = feature_snapshot(
+        session,
+        request_id=body.request_id,
+        freelancer_id=body.freelancer_id,
+        match_run_id=body.match_run_id,
+    )
     review = Review(
         request_id=body.request_id,
         freelancer_id=body.freelancer_id,
@@ -71,6 +78,8 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
         reason=body.reason.strip() if body.reason else None,
         reviewer_key_id=reviewer_key_id,
         match_run_id=body.match_run_id,
+        feature_values=snapshot.values if snapshot else None,
+        feature_source=snapshot.source if snapshot else None,
     )
     session.add(review)
     session.flush()
