@@ -99,7 +99,9 @@ def _shrunk_toward_prior(
     moment = design.T @ target + weight * scale * beta_prior
     lower = cholesky(gram, lower=True)
     rhs = solve_triangular(lower, moment, lower=True)
-    return np.asarray(lsq_linear(lower.T, rhs, bounds=(0.0, np.inf), method="bvls").x)
+    solution = lsq_linear(lower.T, rhs, bounds=(0.0, np.inf), method="bvls").x
+    # The solver may return -1e-17 on an active bound; a sign check must never see it.
+    return np.maximum(np.asarray(solution, dtype=np.float64), 0.0)
 
 
 class ConstrainedLinearRanker(RegressorMixin, BaseEstimator):
