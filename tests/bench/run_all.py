@@ -47,6 +47,8 @@ HEADLINE = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"[-+]?\d[\d,]*\.?\d*")
+DECIMAL = re.compile(r"\d\.\d")
+TABLE_HEADER = re.compile(r"\bp50\b.*\bp95\b|\bseconds\b.*\bpassed\b", re.IGNORECASE)
 
 
 @dataclass
@@ -108,7 +110,7 @@ def run_bench(name: str, arguments: list[str], *, budget: float, console: Consol
         for line in process.stdout:
             line = line.rstrip("\n")
             if not line.startswith("BENCH-JSON "):
-                console.print(line, markup=False, highlight=False)
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
             _parse(result, line)
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
@@ -136,8 +138,20 @@ def _headline(result: BenchResult) -> list[str]:
             )
             for entry in result.structured
         ][-10:]
-    lines = [f["line"] for f in result.figures if HEADLINE.search(f["line"])]
-    return (lines or [f["line"] for f in result.figures])[-8:]
+    lines: list[str] = []
+    in_table = False  # rows under a column header ("... p50 ms  p95 ms ...") carry no keyword
+    for line in result.lines:
+        stripped = line.strip()
+        if TABLE_HEADER.search(stripped) and not DECIMAL.search(stripped):
+            in_table = True
+            lines.append(stripped)
+        elif not stripped:
+            in_table = False
+        elif (in_table and NUMBER.search(stripped)) or (
+            HEADLINE.search(stripped) and NUMBER.search(stripped)
+        ):
+            lines.append(stripped)
+    return (lines or [f["line"] for f in result.figures])[-10:]
 
 
 def summary(results: list[BenchResult], console: Console) -> None:
