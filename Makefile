@@ -35,11 +35,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Every tests/bench/bench_*.py in turn (budget 25 min): one summary table, bench-results.json.
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench.bench_intake
-	$(BIN)/python -m tests.bench.bench_extract
-	$(BIN)/python -m tests.bench.bench_referrals
-	$(BIN)/python -m tests.bench.bench_matching
+	$(BIN)/python -m tests.bench.run_all $(BENCH_ARGS)
 
 eval: $(STAMP)
 	$(BIN)/vouch evaluate --text

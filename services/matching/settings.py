@@ -51,6 +51,17 @@ class MatchingSettings(BaseSettings):
     # One-sided paired t-test across holdout requests: the gain must be significant at this level.
     significance_level: float = Field(default=0.05, gt=0.0, lt=1.0)
     training_alpha: float = Field(default=1.0, ge=0.0)
+    # Few decisions: fit as a regularised update of the prior (its pull is fixed, so it fades
+    # as reviewed pairs grow; see scoring.trainer) instead of a plain ridge toward zero.
+    shrink_toward_prior: bool = True
+    prior_strength: float = Field(default=3.0, ge=0.0)
+    # A time-split holdout with fewer informative requests than min_holdout_requests gives way
+    # to cross-validation over requests (grouped: a request is never split across folds).
+    cv_folds: int = Field(default=5, ge=2, le=50)
+    min_cv_requests: int = Field(default=4, ge=2)
+    # A model that passes the comparison becomes active at once; off, it waits as "trained"
+    # until an admin activates it.
+    auto_activate: bool = True
 
 
 @lru_cache

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Index, String, Text, false
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db.base import Base, CreatedAtMixin, IdMixin
@@ -13,6 +14,10 @@ class Review(IdMixin, CreatedAtMixin, Base):
     __tablename__ = "reviews"
     __table_args__ = (
         CheckConstraint(values_check("decision", Decision), name="decision"),
+        CheckConstraint(
+            "feature_source IS NULL OR feature_source IN ('match_run', 'decision_time', 'mixed')",
+            name="feature_source",
+        ),
         CheckConstraint(
             "decision NOT IN ('rejected', 'declined') OR char_length(coalesce(reason, '')) > 0",
             name="reason_required",
@@ -37,3 +42,8 @@ class Review(IdMixin, CreatedAtMixin, Base):
     match_run_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("match_runs.id", ondelete="SET NULL")
     )
+    # Point-in-time training input: the feature values the ranker saw for this pair (by
+    # registry name, plus must_have_missing), from the match run that showed the candidate or
+    # computed when the decision was recorded; None for decisions recorded before 0012.
+    feature_values: Mapped[dict[str, float] | None] = mapped_column(JSONB)
+    feature_source: Mapped[str | None] = mapped_column(String(16))

@@ -1,8 +1,10 @@
 """Training data: reviewed (request, freelancer) pairs, graded by their latest decision.
 
-Features are computed from the live index for each reviewed pair (hard filters ignored: the
-account manager saw these people). The freelancer's own placement on that very request is taken
-out of the placement-history features, so an outcome cannot leak into its own label.
+Features are point-in-time: the snapshot stored with the pair's first decision (what the ranker
+showed, see `reviews.snapshot`). Pairs decided before snapshots existed fall back to the live
+index (hard filters ignored: the account manager saw these people), with the freelancer's own
+placement on that very request taken out of the placement-history features, so an outcome
+cannot leak into its own label.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.matching.features.compute import placement_history
-from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES
+from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, MUST_HAVE_MISSING
 from services.matching.index.live import LiveIndex
 from services.matching.ranking.requests import load_queries
 from services.matching.scoring.evaluation import GRADES, WEAK_PLACEMENT_GRADE
@@ -51,11 +53,16 @@ _LABELS_SQL = text(
         FROM reviews ORDER BY request_id, freelancer_id, created_at DESC, id DESC
     ), first_review AS (
         SELECT request_id, min(created_at) AS first_at FROM reviews GROUP BY request_id
+    ), snapshot AS (
+        SELECT DISTINCT ON (request_id, freelancer_id) request_id, freelancer_id, feature_values
+        FROM reviews WHERE feature_values IS NOT NULL
+        ORDER BY request_id, freelancer_id, created_at, id
     )
     SELECT l.request_id, l.freelancer_id, l.decision, f.first_at,
-           p.outcome, p.client_rating
+           p.outcome, p.client_rating, s.feature_values
     FROM latest l
     JOIN first_review f USING (request_id)
+    LEFT JOIN snapshot s ON s.request_id = l.request_id AND s.freelancer_id = l.freelancer_id
     LEFT JOIN placements p ON p.request_id = l.request_id AND p.freelancer_id = l.freelancer_id
     ORDER BY l.request_id, l.freelancer_id
     """
@@ -85,11 +92,27 @@ def load_training_data(session: Session, index: LiveIndex) -> TrainingData:
         )
         times[r.request_id] = r.first_at
     own_placed = {(r.request_id, r.freelancer_id): r.outcome is not None for r in rows}
+    snapshots: dict[tuple[int, int], tuple[list[float], float]] = {}
+    for r in rows:
+        row = _snapshot_row(r.feature_values) if r.feature_values is not None else None
+        if row is not None:
+            snapshots[(r.request_id, r.freelancer_id)] = row
     parts_values, parts_missing, parts_grades, parts_requests, parts_people = [], [], [], [], []
     for request_id, entries in sorted(by_request.items()):
-        ids = np.array([e[0] for e in entries], dtype=np.int64)
+        stored = [e for e in entries if (request_id, e[0]) in snapshots]
+        live = [e for e in entries if (request_id, e[0]) not in snapshots]
+        if stored:
+            rows_of = [snapshots[(request_id, e[0])] for e in stored]
+            parts_values.append(np.array([row[0] for row in rows_of]))
+            parts_missing.append(np.array([row[1] for row in rows_of]))
+            parts_grades.append(np.array([e[1] for e in stored]))
+            parts_requests.append(np.full(len(stored), request_id, dtype=np.int64))
+            parts_people.append(np.array([e[0] for e in stored], dtype=np.int64))
+        if not live:
+            continue
+        ids = np.array([e[0] for e in live], dtype=np.int64)
         found, values, must_missing = index.features_for(queries[request_id], ids)
-        kept = [e for e, ok in zip(entries, found, strict=True) if ok]
+        kept = [e for e, ok in zip(live, found, strict=True) if ok]
         if not kept:
             continue
         kept_ids = ids[found]
@@ -118,6 +141,16 @@ def load_training_data(session: Session, index: LiveIndex) -> TrainingData:
         np.concatenate(parts_requests),
         np.concatenate(parts_people),
         times,
+    )
+
+
+def _snapshot_row(stored: dict[str, float]) -> tuple[list[float], float] | None:
+    """(values in registry order, must-haves missing), or None if the snapshot lacks a feature
+    (a feature added since: the pair is then computed live like an old decision)."""
+    if any(name not in stored for name in FEATURE_NAMES):
+        return None
+    return [float(stored[name]) for name in FEATURE_NAMES], float(
+        stored.get(MUST_HAVE_MISSING.name, 0.0)
     )
 
 

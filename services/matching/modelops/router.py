@@ -50,9 +50,10 @@ def to_read(version: ModelVersion) -> ModelVersionRead:
 
 
 @router.post("/train", status_code=202, response_model=ModelVersionRead)
-def train(session: SessionDep, principal: AdminPrincipal, idem: IdempotencyDep) -> object:
-    """Queue a training run; follow it at GET /v1/models/{id} (queued -> training -> active or
-    rejected, or failed)."""
+def train(session: SessionDep, principal: StaffPrincipal, idem: IdempotencyDep) -> object:
+    """Queue a training run (account managers and admins); follow it at GET /v1/models/{id}:
+    queued -> training -> active (passed, auto-activation on), trained (passed, waiting for an
+    admin), rejected, or failed."""
     version = request_training(session)
     session.refresh(version)
     return idem.respond(to_read(version), status_code=202)

@@ -37,6 +37,9 @@ class ReviewRead(BaseModel):
     match_run_id: int | None
     added_manually: bool
     created_at: datetime
+    # The feature values the ranker saw (training uses them); staff-only like every review.
+    feature_values: dict[str, float] | None = None
+    feature_source: str | None = None
 
 
 class ReviewList(BaseModel):

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from services.matching.matches.service import get_request
 from services.matching.reviews.rules import ensure_may_present, ensure_open_for
 from services.matching.reviews.schemas import CandidateSkill, PresentedCandidate, ReviewCreate
+from services.matching.reviews.snapshot import feature_snapshot
 from services.matching.reviews.workflow import PRESENTED_STATES, REASON_REQUIRED, check_transition
 from shared.errors import NotFound, field_error
 from shared.models import (
@@ -72,6 +73,12 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
             added_manually=body.added_manually,
             reason=body.reason,
         )
+    snapshot = feature_snapshot(
+        session,
+        request_id=body.request_id,
+        freelancer_id=body.freelancer_id,
+        match_run_id=body.match_run_id,
+    )
     review = Review(
         request_id=body.request_id,
         freelancer_id=body.freelancer_id,
@@ -80,6 +87,8 @@ def record_review(session: Session, *, body: ReviewCreate, reviewer_key_id: int)
         reviewer_key_id=reviewer_key_id,
         match_run_id=body.match_run_id,
         added_manually=body.added_manually,
+        feature_values=snapshot.values if snapshot else None,
+        feature_source=snapshot.source if snapshot else None,
     )
     session.add(review)
     session.flush()

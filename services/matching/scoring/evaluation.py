@@ -68,6 +68,26 @@ def compare_on_holdout(
     `min_improvement` and a one-sided paired t-test finds it significant."""
     _, active = ndcg_per_group(active_scores, grades, groups, ids)
     _, new = ndcg_per_group(new_scores, grades, groups, ids)
+    return paired_gate(
+        active,
+        new,
+        min_improvement=min_improvement,
+        significance_level=significance_level,
+        min_requests=min_requests,
+        what="holdout",
+    )
+
+
+def paired_gate(
+    active: np.ndarray,
+    new: np.ndarray,
+    *,
+    min_improvement: float,
+    significance_level: float,
+    min_requests: int,
+    what: str,
+) -> dict[str, Any]:
+    """The gate on per-request NDCG pairs (a time-split holdout, or cross-validation folds)."""
     n = len(active)
     differences = new - active
     mean = float(differences.mean()) if n else 0.0
@@ -75,7 +95,7 @@ def compare_on_holdout(
     critical = float(stats.t.ppf(1.0 - significance_level, n - 1)) if n > 1 else float("inf")
     lower = mean - critical * stderr if np.isfinite(stderr) else float("-inf")
     if n < min_requests:
-        reason = f"only {n} informative holdout requests (need {min_requests})"
+        reason = f"only {n} informative {what} requests (need {min_requests})"
         better = False
     elif mean <= min_improvement:
         reason = f"NDCG@{K} gain {mean:+.4f} is not above the required {min_improvement:+.4f}"
@@ -88,6 +108,7 @@ def compare_on_holdout(
         better = True
     return {
         "metric": f"ndcg@{K}",
+        "method": "time-split holdout" if what == "holdout" else "cross-validation over requests",
         "holdout_requests": n,
         "active_ndcg": float(active.mean()) if n else None,
         "new_ndcg": float(new.mean()) if n else None,

@@ -1,0 +1,1 @@
+"""`vouch evaluate --offline`: replay an agency's history with a time split (see `run`)."""
