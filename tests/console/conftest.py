@@ -216,7 +216,7 @@ def _seed(system: LiveSystem) -> None:
     system.request_id = new_request(system, "Senior Java backend developer")
 
 
-def new_request(system: LiveSystem, title: str) -> int:
+def new_request(system: LiveSystem, title: str, *, start_in_days: int = 20) -> int:
     """A client's request, ranked until every seeded freelancer shows with the trust path."""
     request = system.api(
         "intake",
@@ -230,7 +230,7 @@ def new_request(system: LiveSystem, title: str) -> int:
                 {"name": "Java", "must_have": True, "min_level": 3},
                 {"name": "Kafka", "must_have": False},
             ],
-            "start_date": (date.today() + timedelta(days=20)).isoformat(),
+            "start_date": (date.today() + timedelta(days=start_in_days)).isoformat(),
             "duration_months": 6,
             "max_day_rate": 950,
             "remote": "hybrid",

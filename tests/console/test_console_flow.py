@@ -36,7 +36,8 @@ def test_review_shortlist_reject_present_and_client_sees_only_presented(
     page = new_page(browser, locale=locale)
     german = locale.startswith("de")
     title = f"Java platform engineer ({locale})"
-    request_id = new_request(live, title)
+    # Each language places Jan; the runs use dates that do not overlap.
+    request_id = new_request(live, title, start_in_days=20 if not german else 400)
     sign_in(page, live, live.manager_email)
     expect(page).to_have_url(re.compile(r"/requests$"))
     expect(page.locator("h1")).to_have_text("Offene Anfragen" if german else "Open requests")
@@ -79,12 +80,23 @@ def test_review_shortlist_reject_present_and_client_sees_only_presented(
     expect(jan.locator(".state")).to_have_text("vorgestellt" if german else "presented")
     assert page.evaluate("window.__marker") == 1  # no full reload happened
 
+    # Jan is placed from the page: a placement with dates and rate, and the request fills.
+    jan.locator("form.decide[data-decision=placed] button").click()
+    expect(jan.locator(".state")).to_have_text("platziert" if german else "placed")
+    placements = live.api(
+        "matching", "GET", f"/v1/requests/{request_id}/reviews", headers=live.admin
+    ).json()["items"]
+    assert any(
+        r["decision"] == "placed" and r["freelancer_id"] == live.freelancers["jan"]
+        for r in placements
+    )
+
     latest = {r["freelancer_id"]: r for r in reviews()[before:]}
     assert latest[live.freelancers["tom"]]["reason"] == "not available — on another project"
     candidates = live.api(
         "matching", "GET", f"/v1/requests/{request_id}/candidates", headers=live.client
     ).json()["candidates"]
-    presented = {c["freelancer_id"] for c in candidates if c["status"] == "presented"}
+    presented = {c["freelancer_id"] for c in candidates if c["status"] in ("presented", "placed")}
     assert live.freelancers["jan"] in presented
     assert live.freelancers["mia"] not in presented and live.freelancers["tom"] not in presented
 

@@ -141,6 +141,13 @@ async def rank_again(request: Request, request_id: int) -> Response:
     return see_other(f"/requests/{request_id}")
 
 
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
 @router.post("/requests/{request_id}/decisions")
 async def decide(
     request: Request,
@@ -150,6 +157,10 @@ async def decide(
     reason_code: Annotated[str, Form()] = "",
     reason_text: Annotated[str, Form()] = "",
     run_id: Annotated[str, Form()] = "",
+    start_date: Annotated[str, Form()] = "",
+    day_rate: Annotated[str, Form()] = "",
+    place_start: Annotated[str, Form()] = "",
+    place_rate: Annotated[str, Form()] = "",
 ) -> Response:
     refused = await refuse_without_csrf(request)
     if refused is not None:
@@ -166,7 +177,27 @@ async def decide(
     if as_int(run_id):
         body["match_run_id"] = as_int(run_id)
     try:
-        review = await call("matching", "POST", "/v1/reviews", token=user.token, json=body)
+        if decision == "placed":
+            # A placement (dates and rate) records the decision and credits the referrer.
+            placement = await call(
+                "matching",
+                "POST",
+                "/v1/placements",
+                token=user.token,
+                json={
+                    "request_id": request_id,
+                    "freelancer_id": as_int(freelancer_id),
+                    "start_date": start_date or None,
+                    "day_rate": _number(day_rate),
+                },
+            )
+            review = {
+                "freelancer_id": placement["freelancer_id"],
+                "decision": "placed",
+                "reason": None,
+            }
+        else:
+            review = await call("matching", "POST", "/v1/reviews", token=user.token, json=body)
     except ApiProblem as problem:
         if wants_fragment(request):
             return render(
@@ -180,6 +211,8 @@ async def decide(
                 reject_reasons=REJECT_REASONS,
                 error=problem_message(problem),
                 run_id=run_id,
+                place_start=place_start,
+                place_rate=place_rate,
             )
         return see_other(f"/requests/{request_id}?message={problem_message(problem)}")
     if wants_fragment(request):
@@ -193,6 +226,8 @@ async def decide(
             reject_reasons=REJECT_REASONS,
             error=None,
             run_id=run_id,
+            place_start=place_start,
+            place_rate=place_rate,
         )
     return see_other(f"/requests/{request_id}?message={t('Saved.')}")
 
