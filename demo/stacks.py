@@ -162,8 +162,13 @@ _EXTRA_SPELLINGS: dict[str, tuple[str, ...]] = {
 @cache
 def _catalogue_spellings() -> dict[str, tuple[str, ...]]:
     raw = files("shared.skills").joinpath("catalogue.json").read_text(encoding="utf-8")
+    # Separators of the import's skill cell (";" between skills, ":" before the level) are out.
     return {
-        entry["name"]: tuple(alias for alias in entry["aliases"] if 1 < len(alias) <= 40)
+        entry["name"]: tuple(
+            alias
+            for alias in entry["aliases"]
+            if 1 < len(alias) <= 40 and ":" not in alias and ";" not in alias
+        )
         for entry in json.loads(raw)
     }
 

@@ -1,0 +1,74 @@
+"""`vouch demo seed`: a realistic synthetic agency in the database (registered as a CLI group)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from demo.model import WorldConfig
+
+app = typer.Typer(help="The demo agency: a realistic synthetic world to try Vouch on.",
+                  no_args_is_help=True)
+console = Console(stderr=True)
+
+
+@app.command("seed")
+def seed_command(
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same world")] = 7,
+    freelancers: Annotated[int, typer.Option("--freelancers", min=50, max=2_000_000)] = 2000,
+    trust_signal: Annotated[
+        str,
+        typer.Option("--trust-signal", help="default: vouches carry the hidden quality; none: "
+                     "they do not (a control world)"),
+    ] = "default",
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Empty the database first (it must be empty otherwise)")
+    ] = False,
+    truth: Annotated[
+        Path | None,
+        typer.Option("--truth", help="Where to write the hidden truth (default "
+                     "$VOUCH_DATA_DIR/demo-truth-<seed>.json)"),
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Pin the world's 'today' (YYYY-MM-DD)")
+    ] = None,
+) -> None:
+    """Generate the demo agency and store it; prints where the hidden truth went."""
+    from shared.cli.database import command_database, migrate_to_head
+    from shared.config import get_settings
+
+    from demo.database import DatabaseNotEmpty
+    from demo.seed import seed as run_seed
+    from demo.truth import default_path
+
+    if trust_signal not in ("default", "none"):
+        raise typer.BadParameter("use default or none", param_hint="--trust-signal")
+    config = WorldConfig(
+        seed=seed,
+        freelancers=freelancers,
+        trust_signal="none" if trust_signal == "none" else "default",
+        today=date.fromisoformat(today) if today else date.today(),
+    )
+    truth_path = truth or default_path(get_settings().data_dir, seed)
+    with command_database() as url:
+        migrate_to_head(url)
+        try:
+            report = run_seed(url, config, reset=reset, truth_path=truth_path)
+        except DatabaseNotEmpty as exc:
+            console.print(f"[red]Refused:[/red] {exc}")
+            raise typer.Exit(2) from None
+    world = report.world
+    console.print(
+        f"Demo agency (seed {seed}, trust signal {trust_signal}): {len(world.freelancers)} "
+        f"freelancers, {len(world.contacts)} contacts, {len(world.interactions)} meetings, "
+        f"{len(world.vouches)} vouches, {len(world.past_requests)} past and "
+        f"{len(world.open_requests)} open requests, {len(world.reviews)} decisions, "
+        f"{len(world.placements)} placements; {report.jobs_run} jobs run."
+    )
+    timing = ", ".join(f"{name} {value:.1f} s" for name, value in report.seconds.items())
+    console.print(f"Timing: {timing}")
+    console.print(f"Hidden truth (never read by the matcher): {report.truth_path}")

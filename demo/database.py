@@ -1,0 +1,74 @@
+"""Database chores of the seed: refuse a used database, reset, keys, organisations, the queue."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from shared.auth.keys import get_or_create_organization, issue_key
+from shared.db.base import Base
+from shared.models import Freelancer, Job
+from shared.models.enums import JobStatus, Role
+from shared.queue.worker import load_handlers, run_one
+
+CATALOGUE_TABLES = {"skills", "skill_aliases", "skill_relations"}
+
+
+class DatabaseNotEmpty(RuntimeError):
+    pass
+
+
+def freelancer_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Freelancer)) or 0)
+
+
+def reset(session: Session) -> None:
+    """Empty every table but the skill catalogue."""
+    tables = [t.name for t in Base.metadata.sorted_tables if t.name not in CATALOGUE_TABLES]
+    session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+
+
+def prepare(engine: Engine, *, reset_first: bool, client_names: Sequence[str]) -> tuple[int, str, list[int]]:
+    """(admin key id, raw admin key, organisation ids by client key), committed."""
+    with Session(engine) as session, session.begin():
+        if reset_first:
+            reset(session)
+        elif freelancer_count(session):
+            raise DatabaseNotEmpty(
+                f"the database already holds {freelancer_count(session)} freelancers; "
+                "run `vouch demo seed --reset` to replace them with the demo agency"
+            )
+        key = issue_key(session, role=Role.admin, name="demo seed")
+        organizations = [get_or_create_organization(session, name=name).id for name in client_names]
+        return key.id, key.raw_key, organizations
+
+
+def drain_queue(engine: Engine, *, timeout: float = 600.0) -> int:
+    """Run the queued jobs (trust recompute, rankings) until none is due; how many ran."""
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    handlers = load_handlers()
+    deadline = time.monotonic() + timeout
+    ran = 0
+    while time.monotonic() < deadline:
+        if run_one(sessions, handlers, worker_id="demo-seed") is not None:
+            ran += 1
+            continue
+        with sessions() as session:
+            # Debounced jobs are due within seconds; scheduled ones (nightly decay) are not ours.
+            waiting = session.scalar(
+                select(func.count())
+                .select_from(Job)
+                .where(
+                    Job.status == JobStatus.queued.value,
+                    Job.attempts == 0,
+                    Job.run_after < func.now() + timedelta(seconds=30),
+                )
+            )
+        if not waiting:
+            return ran
+        time.sleep(0.2)
+    return ran
