@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench eval install clean
+.PHONY: run test lint format bench eval install clean demo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy shared services evaluation
+	$(BIN)/mypy shared services evaluation demo
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -34,6 +34,11 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_extract
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
+
+# The demo agency (2,000 freelancers, seed 7) replaces whatever the database holds, then runs.
+demo: $(STAMP)
+	$(BIN)/vouch demo seed --reset
+	$(BIN)/vouch up
 
 eval: $(STAMP)
 	$(BIN)/vouch evaluate --text

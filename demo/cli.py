@@ -11,8 +11,9 @@ from rich.console import Console
 
 from demo.model import WorldConfig
 
-app = typer.Typer(help="The demo agency: a realistic synthetic world to try Vouch on.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="The demo agency: a realistic synthetic world to try Vouch on.", no_args_is_help=True
+)
 console = Console(stderr=True)
 
 
@@ -22,28 +23,31 @@ def seed_command(
     freelancers: Annotated[int, typer.Option("--freelancers", min=50, max=2_000_000)] = 2000,
     trust_signal: Annotated[
         str,
-        typer.Option("--trust-signal", help="default: vouches carry the hidden quality; none: "
-                     "they do not (a control world)"),
+        typer.Option(
+            "--trust-signal",
+            help="default: vouches carry the hidden quality; none: they do not (a control world)",
+        ),
     ] = "default",
     reset: Annotated[
         bool, typer.Option("--reset", help="Empty the database first (it must be empty otherwise)")
     ] = False,
     truth: Annotated[
         Path | None,
-        typer.Option("--truth", help="Where to write the hidden truth (default "
-                     "$VOUCH_DATA_DIR/demo-truth-<seed>.json)"),
+        typer.Option(
+            "--truth",
+            help="Where to write the hidden truth (default $VOUCH_DATA_DIR/demo-truth-<seed>.json)",
+        ),
     ] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Pin the world's 'today' (YYYY-MM-DD)")
     ] = None,
 ) -> None:
     """Generate the demo agency and store it; prints where the hidden truth went."""
-    from shared.cli.database import command_database, migrate_to_head
-    from shared.config import get_settings
-
     from demo.database import DatabaseNotEmpty
     from demo.seed import seed as run_seed
     from demo.truth import default_path
+    from shared.cli.database import command_database, migrate_to_head
+    from shared.config import get_settings
 
     if trust_signal not in ("default", "none"):
         raise typer.BadParameter("use default or none", param_hint="--trust-signal")

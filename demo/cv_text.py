@@ -106,13 +106,29 @@ _EDUCATION = {
     ),
 }
 _UNIS = (
-    "TU München", "KIT Karlsruhe", "RWTH Aachen", "TU Berlin", "Universität Hamburg",
-    "HTW Dresden", "Universität Stuttgart", "TU Wien", "ETH Zürich", "Politechnika Warszawska",
-    "Universidade do Porto", "Universität Leipzig", "Hochschule München",
+    "TU München",
+    "KIT Karlsruhe",
+    "RWTH Aachen",
+    "TU Berlin",
+    "Universität Hamburg",
+    "HTW Dresden",
+    "Universität Stuttgart",
+    "TU Wien",
+    "ETH Zürich",
+    "Politechnika Warszawska",
+    "Universidade do Porto",
+    "Universität Leipzig",
+    "Hochschule München",
 )
 _LANGUAGE_NAMES = {
     "en": {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "pl": "Polish"},
-    "de": {"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "es": "Spanisch", "pl": "Polnisch"},
+    "de": {
+        "de": "Deutsch",
+        "en": "Englisch",
+        "fr": "Französisch",
+        "es": "Spanisch",
+        "pl": "Polnisch",
+    },
 }
 _SENIORITY = {
     "en": {"junior": "junior", "mid": "mid-level", "senior": "senior", "lead": "lead"},
@@ -146,8 +162,12 @@ def _project(
         s0=names[0], s1=names[1 % len(names)], industry=industry, n=rng.randint(3, 12)
     )
     role = rng.choice(_ROLE[language])
-    if len(names) > 2 and rng.random() < 0.6:
-        label = "Technologies" if language == "en" else "Technologien"
+    if len(names) > 2:
+        label = rng.choice(
+            ("Technologies", "Stack", "Tools")
+            if language == "en"
+            else ("Technologien", "Umfeld", "Werkzeuge")
+        )
         text += f" {label}: {', '.join(names[2:])}."
     period = f"{start}–{end_year}" if rng.random() < 0.5 else f"{start} - {end_year}"
     return f"{period}  {role}\n{text}", start
@@ -185,14 +205,15 @@ def write_cv(
     )
     sections: list[str] = [f"{rng.choice(headings['profile'])}\n{profile}"]
     # Projects name the rest of the skills, newest first, a few per project.
-    rest = names[3:] if len(names) > 3 else []
+    rest = names[2:]
     rng.shuffle(rest)
     project_count = max(1, min(4, (years + 2) // 3))
     chunks = [rest[i::project_count] for i in range(project_count)]
     blocks = []
     end_year = this_year
     for chunk in chunks:
-        mentioned = (chunk + rng.sample(names, min(2, len(names))))[:4]
+        others = [name for name in rng.sample(names, min(2, len(names))) if name not in chunk]
+        mentioned = chunk + others[: max(0, 4 - len(chunk))]
         block, start = _project(rng, language, mentioned, end_year, rng.choice(industry_names))
         blocks.append(block)
         end_year = start
@@ -207,9 +228,7 @@ def write_cv(
         sections.append(f"{rng.choice(headings['education'])}\n{education}")
     if languages and rng.random() < 0.8:
         names_of = _LANGUAGE_NAMES[language]
-        spoken = ", ".join(
-            f"{names_of.get(code, code)} ({level})" for code, level in languages
-        )
+        spoken = ", ".join(f"{names_of.get(code, code)} ({level})" for code, level in languages)
         sections.append(f"{rng.choice(headings['languages'])}\n{spoken}")
     separator = "\n\n" if rng.random() < 0.8 else "\n"
     return separator.join(sections)

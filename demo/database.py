@@ -32,7 +32,9 @@ def reset(session: Session) -> None:
     session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
 
 
-def prepare(engine: Engine, *, reset_first: bool, client_names: Sequence[str]) -> tuple[int, str, list[int]]:
+def prepare(
+    engine: Engine, *, reset_first: bool, client_names: Sequence[str]
+) -> tuple[int, str, list[int]]:
     """(admin key id, raw admin key, organisation ids by client key), committed."""
     with Session(engine) as session, session.begin():
         if reset_first:

@@ -74,7 +74,9 @@ def _languages(rng: random.Random, home: str) -> list[tuple[str, str]]:
             [(rng.choice(("fr", "es")), rng.choice(("A2", "B1")))] if rng.random() < 0.15 else []
         )
     if home == "en":
-        return [("en", "native")] + ([("de", rng.choice(("A2", "B1", "B2")))] if rng.random() < 0.5 else [])
+        return [("en", "native")] + (
+            [("de", rng.choice(("A2", "B1", "B2")))] if rng.random() < 0.5 else []
+        )
     german = rng.choices((None, "A2", "B1", "B2", "C1"), (0.35, 0.15, 0.2, 0.2, 0.1))[0]
     spoken = [(home, "native"), ("en", english)]
     return spoken + ([("de", german)] if german else [])
@@ -125,7 +127,9 @@ def make_freelancer(
     source_type = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
     detail = rng.choice(_SOURCE_DETAILS[source_type])
     if detail is not None:
-        detail = detail.format(name=person_name(rng, "de"), company=rng.choice(("Allianz", "DB Systel", "SAP", "Otto")))
+        detail = detail.format(
+            name=person_name(rng, "de"), company=rng.choice(("Allianz", "DB Systel", "SAP", "Otto"))
+        )
     available_days = rng.choices((None, 0, 30, 60, 120), (0.3, 0.1, 0.3, 0.2, 0.1))[0]
     available_from = (
         None

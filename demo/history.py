@@ -68,7 +68,9 @@ class HistoryBuilder:
         self.by_stack: dict[str, list[FreelancerSpec]] = defaultdict(list)
         for spec in sorted(freelancers, key=lambda f: f.joined_at):
             self.by_stack[spec.stack].append(spec)
-        self.joined = {stack: [f.joined_at for f in people] for stack, people in self.by_stack.items()}
+        self.joined = {
+            stack: [f.joined_at for f in people] for stack, people in self.by_stack.items()
+        }
         self.reviews: list[ReviewSpec] = []
         self.placements: list[PlacementSpec] = []
 
@@ -78,11 +80,16 @@ class HistoryBuilder:
         count = bisect.bisect_left(self.joined[stack], request.created_at)
         pool = self.by_stack[stack][:count]
         sample = self.rng.sample(pool, min(len(pool), 40))
-        others = [f for f in self.rng.sample(self.freelancers, min(8, len(self.freelancers)))
-                  if f.joined_at < request.created_at and f.stack != stack]
+        others = [
+            f
+            for f in self.rng.sample(self.freelancers, min(8, len(self.freelancers)))
+            if f.joined_at < request.created_at and f.stack != stack
+        ]
         return sample + others
 
-    def _steps(self, request: RequestSpec, freelancer_key: int, path: list[tuple[str, str | None]]) -> None:
+    def _steps(
+        self, request: RequestSpec, freelancer_key: int, path: list[tuple[str, str | None]]
+    ) -> None:
         at = request.created_at + timedelta(hours=self.rng.randint(20, 72))
         for decision, reason in path:
             self.reviews.append(ReviewSpec(request.key, freelancer_key, decision, reason, at))
@@ -96,23 +103,35 @@ class HistoryBuilder:
             return "cancelled"
         seen = sorted(
             pool,
-            key=lambda f: -(skill_fit(request, f) - 0.002 * max(0, f.day_rate - request.max_day_rate)
-                            + rng.gauss(0, 0.15)),
+            key=lambda f: (
+                -(
+                    skill_fit(request, f)
+                    - 0.002 * max(0, f.day_rate - request.max_day_rate)
+                    + rng.gauss(0, 0.15)
+                )
+            ),
         )[: rng.randint(5, 10)]
         fits = {}
         for spec in seen:
-            fit = 1.6 * skill_fit(request, spec) + 0.8 * self.truth.quality[spec.key] + rng.gauss(0, 0.35)
+            fit = (
+                1.6 * skill_fit(request, spec)
+                + 0.8 * self.truth.quality[spec.key]
+                + rng.gauss(0, 0.35)
+            )
             fits[spec.key] = fit
             self.truth.fit[(request.key, spec.key)] = round(fit, 4)
         self.truth.best_candidate[request.key] = max(fits, key=fits.__getitem__)
         presented = seen[: rng.randint(2, 4)]
-        for spec in seen[len(presented):]:
+        for spec in seen[len(presented) :]:
             self._steps(request, spec.key, [("rejected", rng.choice(_REJECT_REASONS))])
         interviewed = [s for s in presented if fits[s.key] + rng.gauss(0, 0.3) > 0.9]
         for spec in presented:
             if spec not in interviewed:
-                path = [("shortlisted", None), ("presented", None),
-                        ("rejected", rng.choice(_CLIENT_REASONS))]
+                path = [
+                    ("shortlisted", None),
+                    ("presented", None),
+                    ("rejected", rng.choice(_CLIENT_REASONS)),
+                ]
                 self._steps(request, spec.key, path)
         winner = max(interviewed, key=lambda s: fits[s.key], default=None)
         if winner is not None and (fits[winner.key] < 1.2 or rng.random() < 0.1):
@@ -120,14 +139,18 @@ class HistoryBuilder:
         for spec in interviewed:
             if spec is winner:
                 continue
-            last = (("declined", rng.choice(_DECLINE_REASONS)) if rng.random() < 0.3
-                    else ("rejected", rng.choice(_CLIENT_REASONS)))
+            last = (
+                ("declined", rng.choice(_DECLINE_REASONS))
+                if rng.random() < 0.3
+                else ("rejected", rng.choice(_CLIENT_REASONS))
+            )
             self._steps(request, spec.key, [("presented", None), ("interviewed", None), last])
         if winner is None:
             return "cancelled"
         self._steps(
-            request, winner.key, [("shortlisted", None), ("presented", None),
-                                  ("interviewed", None), ("placed", None)]
+            request,
+            winner.key,
+            [("shortlisted", None), ("presented", None), ("interviewed", None), ("placed", None)],
         )
         self._place(request, winner)
         return "filled"

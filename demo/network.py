@@ -107,8 +107,9 @@ class NetworkBuilder:
         for client_key, company in enumerate(self.client_names):
             for _ in range(rng.randint(1, 3)):
                 self._add_contact(
-                    ContactSpec(0, person_name(rng, "de"), "client", company=company,
-                                client_key=client_key)
+                    ContactSpec(
+                        0, person_name(rng, "de"), "client", company=company, client_key=client_key
+                    )
                 )
         for _ in range(max(10, n // 8)):
             self._add_contact(ContactSpec(0, person_name(rng, "de"), "community"))
@@ -122,21 +123,22 @@ class NetworkBuilder:
                 self.contact_of_freelancer[spec.key] = key
             elif spec.key in vouched or rng.random() < 0.45:
                 self.contact_of_freelancer[spec.key] = self._add_contact(
-                    ContactSpec(0, spec.name, "freelancer", email=spec.email,
-                                freelancer_key=spec.key)
+                    ContactSpec(
+                        0, spec.name, "freelancer", email=spec.email, freelancer_key=spec.key
+                    )
                 )
-        for spec in self.contacts:
-            spec.created_at = _at(today - timedelta(days=rng.randint(30, 1400)), rng)
+        for contact in self.contacts:
+            contact.created_at = _at(today - timedelta(days=rng.randint(30, 1400)), rng)
         # Reach: internal people are the roots; about a fifth of the rest are well connected.
-        for spec in self.contacts:
-            if spec.internal:
-                self.reach[spec.key] = 1.0
-            elif spec.kind == "clique":
-                self.reach[spec.key] = 0.0
-            elif rng.random() < 0.2 + (0.15 if spec.kind == "client" else 0.0):
-                self.reach[spec.key] = rng.uniform(0.6, 1.0)
+        for contact in self.contacts:
+            if contact.internal:
+                self.reach[contact.key] = 1.0
+            elif contact.kind == "clique":
+                self.reach[contact.key] = 0.0
+            elif rng.random() < 0.2 + (0.15 if contact.kind == "client" else 0.0):
+                self.reach[contact.key] = rng.uniform(0.6, 1.0)
             else:
-                self.reach[spec.key] = rng.uniform(0.0, 0.5)
+                self.reach[contact.key] = rng.uniform(0.0, 0.5)
 
     def build_ties(self) -> None:
         """Meetings that make the reach real: strong ties are frequent, recent and in person."""
@@ -150,24 +152,34 @@ class NetworkBuilder:
                         channel = rng.choices(
                             ("in_person", "worked_together", "video", "phone"), (4, 2, 2, 1)
                         )[0]
-                        self.meet(key, agent, channel,
-                                  _recent_day(rng, today, max_days=700, recent_bias=1.8))
+                        self.meet(
+                            key,
+                            agent,
+                            channel,
+                            _recent_day(rng, today, max_days=700, recent_bias=1.8),
+                        )
                 for peer in rng.sample(connected, min(len(connected), rng.randint(1, 3))):
                     if peer != key:
-                        self.meet(key, peer, rng.choice(IN_PERSON),
-                                  _recent_day(rng, today, max_days=900, recent_bias=1.2))
+                        self.meet(
+                            key,
+                            peer,
+                            rng.choice(IN_PERSON),
+                            _recent_day(rng, today, max_days=900, recent_bias=1.2),
+                        )
             elif rng.random() < 0.65:
                 # A weak tie: one old meeting or a message, to the agency or to a hub.
                 other = rng.choice(self.internal) if rng.random() < 0.4 else rng.choice(connected)
                 channel = rng.choices(("online", "phone", "video", "in_person"), (4, 2, 2, 2))[0]
                 for _ in range(rng.randint(1, 2)):
-                    self.meet(key, other, channel,
-                              _recent_day(rng, today, max_days=1000, recent_bias=0.7))
+                    self.meet(
+                        key, other, channel, _recent_day(rng, today, max_days=1000, recent_bias=0.7)
+                    )
         for key in self.clique:
             for peer in rng.sample(self.clique, min(len(self.clique), rng.randint(3, 6))):
                 if peer != key:
-                    self.meet(key, peer, "online",
-                              _recent_day(rng, today, max_days=200, recent_bias=1.0))
+                    self.meet(
+                        key, peer, "online", _recent_day(rng, today, max_days=200, recent_bias=1.0)
+                    )
         if self.clique and outside:
             self.meet(self.clique[0], rng.choice(outside), "online", today - timedelta(days=40))
 
@@ -175,7 +187,7 @@ class NetworkBuilder:
         rng = self.rng
         if self.config.trust_signal == "none":
             signal = rng.gauss(0.35, 1.0)
-        elif channel in IN_PERSON and not self.contacts[voucher].kind == "clique":
+        elif channel in IN_PERSON and self.contacts[voucher].kind != "clique":
             # Knowing someone in person reveals their quality; a well-connected voucher has
             # seen many people and judges better.
             noise = 0.35 + 1.4 * (1.0 - self.reach[voucher])

@@ -27,8 +27,11 @@ _INTRO = {
 }
 _MUST = {
     "en": ("You bring solid {skills}.", "Must have: {skills}.", "Required: {skills}."),
-    "de": ("Sie bringen fundierte Kenntnisse in {skills} mit.", "Voraussetzung: {skills}.",
-           "Zwingend erforderlich: {skills}."),
+    "de": (
+        "Sie bringen fundierte Kenntnisse in {skills} mit.",
+        "Voraussetzung: {skills}.",
+        "Zwingend erforderlich: {skills}.",
+    ),
 }
 _NICE = {
     "en": ("{skills} would be a plus.", "Nice to have: {skills}."),
@@ -106,8 +109,10 @@ def make_request(
     description = " ".join(parts)
     # Some clients only send a paragraph: the skills live in the description alone.
     paragraph_only = rng.random() < 0.25
-    rate = STACK_BY_KEY[stack.key].senior_rate * {"junior": 0.7, "mid": 0.9, "senior": 1.05,
-                                                  "lead": 1.2}[seniority]
+    rate = (
+        STACK_BY_KEY[stack.key].senior_rate
+        * {"junior": 0.7, "mid": 0.9, "senior": 1.05, "lead": 1.2}[seniority]
+    )
     start = created_at.date() + timedelta(days=rng.randint(7, 45))
     if status == "open":
         start = max(start, config.today + timedelta(days=rng.randint(7, 40)))
@@ -145,7 +150,9 @@ def request_times(
         times.append((config.today - timedelta(days=rng.randint(0, 20)), "open"))
     times.sort()
     return [
-        (datetime.combine(day, time(8, 0), tzinfo=UTC) + timedelta(minutes=rng.randint(0, 600)),
-         kind)
+        (
+            datetime.combine(day, time(8, 0), tzinfo=UTC) + timedelta(minutes=rng.randint(0, 600)),
+            kind,
+        )
         for day, kind in times
     ]

@@ -91,7 +91,12 @@ STACKS: tuple[Stack, ...] = (
         ("Terraform", "Amazon Web Services", "Kubernetes"),
         ("Ansible", "Docker", "GitLab CI/CD", "Prometheus", "Grafana", "Linux", "Helm"),
         ("Argo CD", "Bash", "AWS CloudFormation", "Istio", "Jenkins", "Python"),
-        ("DevOps Engineer", "Cloud Engineer (AWS)", "Platform Engineer", "Site Reliability Engineer"),
+        (
+            "DevOps Engineer",
+            "Cloud Engineer (AWS)",
+            "Platform Engineer",
+            "Site Reliability Engineer",
+        ),
         ("DevOps-Engineer", "Cloud-Engineer AWS", "Plattform-Ingenieur"),
         920,
         0.1,

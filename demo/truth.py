@@ -9,7 +9,7 @@ from typing import Any
 from demo.model import World
 
 
-def default_path(data_dir: str, seed: int) -> Path:
+def default_path(data_dir: str | Path, seed: int) -> Path:
     return Path(data_dir) / f"demo-truth-{seed}.json"
 
 

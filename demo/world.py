@@ -66,7 +66,11 @@ def generate(config: WorldConfig, progress: Progress = _noop) -> World:
         status = "open" if kind == "open" else "past"
         requests.append(
             make_request(
-                rng, len(requests), client=client, created_at=created_at, status=status,
+                rng,
+                len(requests),
+                client=client,
+                created_at=created_at,
+                status=status,
                 config=config,
             )
         )

@@ -69,7 +69,9 @@ class ApiWriter:
             if report["rejected"]:
                 raise SeedRefused(f"freelancer import refused rows: {report['rejected'][:5]}")
             # Line numbers count physical lines (CVs span many): rows keep the file's order.
-            stored = sorted(report["imported"] + report["skipped_existing"], key=lambda r: r["line"])
+            stored = sorted(
+                report["imported"] + report["skipped_existing"], key=lambda r: r["line"]
+            )
             if len(stored) != len(chunk):
                 raise SeedRefused(f"freelancer import stored {len(stored)} of {len(chunk)} rows")
             ids += [row["id"] for row in stored]
@@ -88,8 +90,10 @@ class ApiWriter:
         if report["rejected"]:
             raise SeedRefused(f"contact import refused rows: {report['errors'][:5]}")
         if report["created"] != len(self.world.contacts):
-            raise SeedRefused(f"contact import created {report['created']} contacts, expected "
-                              f"{len(self.world.contacts)} (is the database empty?)")
+            raise SeedRefused(
+                f"contact import created {report['created']} contacts, expected "
+                f"{len(self.world.contacts)} (is the database empty?)"
+            )
         advance(len(self.world.contacts))
         return list(report["created_ids"])
 
@@ -107,7 +111,7 @@ class ApiWriter:
                 raise SeedRefused(f"interaction import refused rows: {report['errors'][:5]}")
             advance(len(chunk))
 
-    def vouch(self, spec: VouchSpec, ids: Ids) -> int:
+    def _vouch_body(self, spec: VouchSpec, ids: Ids) -> dict[str, Any]:
         body: dict[str, Any] = {
             "referrer_contact_id": ids.contacts[spec.referrer],
             "freelancer_id": ids.freelancers[spec.freelancer_key],
@@ -122,7 +126,13 @@ class ApiWriter:
                 "from": spec.worked_from.isoformat() if spec.worked_from else None,
                 "to": spec.worked_to.isoformat() if spec.worked_to else None,
             }
-        answer = _check(self.referrals.post("/v1/vouches", json=body, headers=self.headers), "vouch")
+        return body
+
+    def vouch(self, spec: VouchSpec, ids: Ids) -> int:
+        body = self._vouch_body(spec, ids)
+        answer = _check(
+            self.referrals.post("/v1/vouches", json=body, headers=self.headers), "vouch"
+        )
         return int(answer["id"])
 
     def request(self, spec: RequestSpec) -> int:
@@ -133,8 +143,12 @@ class ApiWriter:
             "skills": []
             if spec.paragraph_only
             else [
-                {"name": s.spelling, "must_have": s.must_have, "min_level": s.min_level,
-                 "weight": s.weight}
+                {
+                    "name": s.spelling,
+                    "must_have": s.must_have,
+                    "min_level": s.min_level,
+                    "weight": s.weight,
+                }
                 for s in spec.skills
             ],
             "start_date": spec.start_date.isoformat(),
@@ -145,6 +159,7 @@ class ApiWriter:
             "languages": spec.languages,
             "engagement": spec.engagement,
         }
-        answer = _check(self.intake.post("/v1/requests", json=body, headers=self.headers),
-                        "staffing request")
+        answer = _check(
+            self.intake.post("/v1/requests", json=body, headers=self.headers), "staffing request"
+        )
         return int(answer["id"])

@@ -1,0 +1,114 @@
+"""The generated world: deterministic, sized as asked, valid for the APIs, with the planted effect."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from datetime import date
+
+import pytest
+
+from demo.csv_files import freelancers_csv
+from demo.effects import outcome_rates
+from demo.model import WorldConfig
+from demo.world import generate, sizes
+from services.intake.freelancers.csv_rows import read_rows
+from services.intake.freelancers.schemas import FreelancerCreate
+from shared.skills import normalise
+
+TODAY = date(2026, 12, 2)
+
+
+def _world(seed: int = 3, freelancers: int = 400, trust_signal: str = "default"):  # type: ignore[no-untyped-def]
+    signal = "none" if trust_signal == "none" else "default"
+    return generate(
+        WorldConfig(seed=seed, freelancers=freelancers, trust_signal=signal, today=TODAY)
+    )
+
+
+def test_same_seed_same_world_other_seed_other_world() -> None:
+    first, again, other = _world(), _world(), _world(seed=4)
+    assert asdict(first) == asdict(again)
+    assert [f.email for f in first.freelancers] != [f.email for f in other.freelancers]
+
+
+@pytest.mark.parametrize("count", [50, 400, 1200])
+def test_sizes_follow_the_freelancer_count(count: int) -> None:
+    world = _world(freelancers=count)
+    expected = sizes(count)
+    assert len(world.freelancers) == count
+    assert len(world.clients) == expected["clients"]
+    assert len(world.open_requests) == expected["open_requests"]
+    assert len(world.past_requests) == expected["past_requests"]
+    assert len({f.email for f in world.freelancers}) == count
+    assert world.vouches and world.interactions and world.reviews and world.placements
+
+
+def test_profiles_look_like_an_agency() -> None:
+    world = _world(freelancers=1200)
+    people = world.freelancers
+    without_list = sum(not f.lists_skills for f in people) / len(people)
+    assert 0.18 < without_list < 0.32
+    assert {f.cv_language for f in people} == {"en", "de"}
+    assert len({f.cv_text for f in people}) == len(people)
+
+    # Seniors cost more than juniors within a stack, and SAP more than testing.
+    def mean_rate(stack: str, seniority: str) -> float:
+        rates = [f.day_rate for f in people if f.stack == stack and f.seniority == seniority]
+        return sum(rates) / len(rates)
+
+    assert mean_rate("java", "senior") > mean_rate("java", "junior")
+    assert mean_rate("sap", "senior") > mean_rate("testing", "senior")
+    assert sum(f.country == "DE" for f in people) > len(people) / 2
+    assert len({f.country for f in people}) >= 8
+    spellings = {s.spelling for f in people for s in f.skills if s.spelling != s.skill}
+    assert len(spellings) > 50
+    assert {f.source_type for f in people} >= {"referral", "event", "job_board", "network_online"}
+    assert any(r.paragraph_only for r in world.requests)
+    assert any(c.internal for c in world.contacts)
+    assert {i.channel for i in world.interactions} == {
+        "in_person",
+        "worked_together",
+        "video",
+        "phone",
+        "online",
+    }
+    assert {v.recommendation for v in world.vouches} == {"strong", "yes", "reservations", "against"}
+
+
+def test_every_skill_spelling_resolves_and_every_cv_names_its_skills() -> None:
+    world = _world(freelancers=600)
+    for spec in world.freelancers:
+        for entry in spec.skills:
+            assert normalise(entry.spelling).canonical == entry.skill, entry.spelling
+            assert entry.spelling in spec.cv_text
+    for request in world.requests:
+        for entry in request.skills:
+            assert normalise(entry.spelling).canonical == entry.skill
+            assert entry.spelling in request.description
+
+
+def test_the_import_file_passes_the_apis_validation() -> None:
+    world = _world(freelancers=300)
+    rows = list(read_rows(freelancers_csv(world.freelancers).decode()))
+    assert len(rows) == 300
+    for row in rows:
+        assert row.problems == []
+        FreelancerCreate.model_validate(row.data)
+    assert len(list(csv.reader(io.StringIO(freelancers_csv(world.freelancers[:1]).decode())))) == 2
+
+
+def test_planted_effect_in_the_default_world_and_none_in_the_control() -> None:
+    planted = outcome_rates(_world(seed=1, freelancers=3000))
+    control = outcome_rates(_world(seed=1, freelancers=3000, trust_signal="none"))
+
+    def gap(rates: dict[str, tuple[float, int]], better: str, worse: str) -> float:
+        return rates[better][0] - rates[worse][0]
+
+    # In-person vouches from well-connected contacts beat online-only ones; warnings from
+    # people who worked with someone predict bad outcomes.
+    assert gap(planted, "in_person_well_connected", "online_only") >= 0.1
+    assert gap(planted, "all", "warning_worked_together") >= 0.1
+    assert gap(control, "in_person_well_connected", "online_only") <= 0.05
+    assert gap(control, "all", "warning_worked_together") <= 0.1
