@@ -38,6 +38,12 @@ def seed_command(
             help="Where to write the hidden truth (default $VOUCH_DATA_DIR/demo-truth-<seed>.json)",
         ),
     ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk", help="COPY straight into the tables, without the APIs (benchmark sizes)"
+        ),
+    ] = False,
     today: Annotated[
         str | None, typer.Option("--today", help="Pin the world's 'today' (YYYY-MM-DD)")
     ] = None,
@@ -61,7 +67,7 @@ def seed_command(
     with command_database() as url:
         migrate_to_head(url)
         try:
-            report = run_seed(url, config, reset=reset, truth_path=truth_path)
+            report = run_seed(url, config, reset=reset, truth_path=truth_path, bulk=bulk)
         except DatabaseNotEmpty as exc:
             console.print(f"[red]Refused:[/red] {exc}")
             raise typer.Exit(2) from None

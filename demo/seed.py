@@ -1,17 +1,24 @@
-"""`seed`: generate the world and store it — the present through the APIs, history in bulk."""
+"""`seed`: generate the world and store it — the present through the APIs, history in bulk.
+
+With `bulk=True` everything is copied straight into the tables (benchmark sizes); either way the
+services' own queued jobs then compute trust and rank the open requests, so the console shows a
+ranking at once.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from demo import database, history_sql
+from demo import database, history_sql, write_bulk
 from demo.model import World, WorldConfig
 from demo.truth import write_truth
 from demo.world import generate
@@ -33,6 +40,27 @@ class SeedReport:
     ids: dict[str, object] = field(default_factory=dict)
 
 
+@dataclass
+class Stored:
+    freelancers: list[int]
+    organizations: list[int]
+    contacts: list[int] = field(default_factory=list)
+    vouches: list[int] = field(default_factory=list)
+    requests: dict[int, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "freelancers": self.freelancers,
+            "organizations": self.organizations,
+            "contacts": self.contacts,
+            "vouches": self.vouches,
+            "requests": {str(key): value for key, value in self.requests.items()},
+        }
+
+
+Task = Callable[[str, int | None], Callable[[int], None]]
+
+
 def _point_apps_at(url: str) -> None:
     """The in-process apps build their engines from the settings: point them at `url`."""
     os.environ["DATABASE_URL"] = url
@@ -47,104 +75,157 @@ def _quiet_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def _through_apis(
+    engine: Engine,
+    world: World,
+    *,
+    raw_key: str,
+    key_id: int,
+    organizations: list[int],
+    task: Task,
+) -> Stored:
+    from demo.write_api import ApiWriter, Ids
+
+    writer = ApiWriter(world, admin_key=raw_key, organization_ids=organizations)
+    stored = Stored(writer.freelancers(task("freelancers", len(world.freelancers))), organizations)
+    stored.contacts = writer.contacts(stored.freelancers, task("contacts", len(world.contacts)))
+    writer.interactions(task("meetings", len(world.interactions)))
+    ids = Ids(stored.freelancers, organizations, stored.contacts, {})
+    advance = task("vouches", len(world.vouches))
+    if len(world.vouches) <= API_VOUCH_LIMIT:
+        for vouch in world.vouches:
+            stored.vouches.append(writer.vouch(vouch, ids))
+            advance(1)
+    else:
+        with Session(engine) as session, session.begin():
+            stored.vouches = history_sql.write_vouches(
+                session,
+                world,
+                freelancer_ids=stored.freelancers,
+                contact_ids=stored.contacts,
+                key_id=key_id,
+            )
+        advance(len(world.vouches))
+    advance = task("open requests", len(world.open_requests))
+    for request in world.open_requests:
+        stored.requests[request.key] = writer.request(request)
+        advance(1)
+    advance = task("history", len(world.past_requests))
+    with Session(engine) as session, session.begin():
+        stored.requests |= history_sql.write_past_requests(
+            session, world, organization_ids=organizations, key_id=key_id
+        )
+        history_sql.write_decisions(
+            session,
+            world,
+            request_ids=stored.requests,
+            freelancer_ids=stored.freelancers,
+            key_id=key_id,
+        )
+        history_sql.backdate(
+            session,
+            world,
+            freelancer_ids=stored.freelancers,
+            contact_ids=stored.contacts,
+            vouch_ids=stored.vouches,
+        )
+    advance(len(world.past_requests))
+    return stored
+
+
+def _in_bulk(
+    engine: Engine, world: World, *, key_id: int, organizations: list[int], task: Task
+) -> Stored:
+    from services.referrals.trust.service import schedule_recompute
+
+    with Session(engine) as session, session.begin():
+        freelancers = write_bulk.write_freelancers(
+            session, world, task("freelancers", len(world.freelancers))
+        )
+        stored = Stored(freelancers, organizations)
+        advance = task("network", len(world.contacts))
+        stored.contacts, stored.vouches = write_bulk.write_network(
+            session,
+            world,
+            freelancer_ids=freelancers,
+            organization_ids=organizations,
+            key_id=key_id,
+        )
+        schedule_recompute(session)
+        advance(len(world.contacts))
+        advance = task("history", len(world.requests))
+        stored.requests = write_bulk.write_requests(
+            session, world, organization_ids=organizations, key_id=key_id
+        )
+        history_sql.write_decisions(
+            session,
+            world,
+            request_ids=stored.requests,
+            freelancer_ids=freelancers,
+            key_id=key_id,
+        )
+        advance(len(world.requests))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    return stored
+
+
 def seed(
     url: str,
     config: WorldConfig,
     *,
     reset: bool,
     truth_path: Path,
+    bulk: bool = False,
     quiet: bool = False,
 ) -> SeedReport:
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     columns = (
-        TextColumn("{task.description:<13}"),
+        TextColumn("{task.description:<14}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, disable=quiet, transient=False) as bar:
-        people = bar.add_task("generating", total=config.freelancers)
-        world = generate(config, lambda _stage, done: bar.advance(people, done))
-        bar.update(people, completed=config.freelancers)
+    with Progress(*columns, disable=quiet) as bar:
+
+        def task(name: str, total: int | None) -> Callable[[int], None]:
+            task_id = bar.add_task(name, total=total)
+            return lambda done: bar.advance(task_id, done)
+
+        advance = task("generating", config.freelancers)
+        world = generate(config, lambda _stage, done: advance(done))
         seconds["generate"] = time.perf_counter() - started
 
         engine = make_engine(url, pool_size=2)
         _point_apps_at(url)
         _quiet_logs()
         try:
-            key_id, raw_key, organization_ids = database.prepare(
+            key_id, raw_key, organizations = database.prepare(
                 engine, reset_first=reset, client_names=[c.name for c in world.clients]
             )
-            from demo.write_api import ApiWriter
-
-            writer = ApiWriter(world, admin_key=raw_key, organization_ids=organization_ids)
             mark = time.perf_counter()
-            task = bar.add_task("freelancers", total=len(world.freelancers))
-            freelancer_ids = writer.freelancers(lambda n: bar.advance(task, n))
-            task = bar.add_task("contacts", total=len(world.contacts))
-            contact_ids = writer.contacts(freelancer_ids, lambda n: bar.advance(task, n))
-            task = bar.add_task("meetings", total=len(world.interactions))
-            writer.interactions(lambda n: bar.advance(task, n))
-            from demo.write_api import Ids
-
-            ids = Ids(freelancer_ids, organization_ids, contact_ids, {})
-            task = bar.add_task("vouches", total=len(world.vouches))
-            if len(world.vouches) <= API_VOUCH_LIMIT:
-                vouch_ids = []
-                for vouch in world.vouches:
-                    vouch_ids.append(writer.vouch(vouch, ids))
-                    bar.advance(task)
+            if bulk:
+                stored = _in_bulk(
+                    engine, world, key_id=key_id, organizations=organizations, task=task
+                )
             else:
-                with Session(engine) as session, session.begin():
-                    vouch_ids = history_sql.write_vouches(
-                        session,
-                        world,
-                        freelancer_ids=freelancer_ids,
-                        contact_ids=contact_ids,
-                        key_id=key_id,
-                    )
-                bar.update(task, completed=len(world.vouches))
-            task = bar.add_task("open requests", total=len(world.open_requests))
-            for request in world.open_requests:
-                ids.requests[request.key] = writer.request(request)
-                bar.advance(task)
-            seconds["api"] = time.perf_counter() - mark
-
-            mark = time.perf_counter()
-            task = bar.add_task("history", total=len(world.past_requests))
-            with Session(engine) as session, session.begin():
-                past = history_sql.write_past_requests(
-                    session, world, organization_ids=organization_ids, key_id=key_id
-                )
-                history_sql.write_decisions(
-                    session, world, request_ids=past, freelancer_ids=freelancer_ids, key_id=key_id
-                )
-                history_sql.backdate(
-                    session,
+                stored = _through_apis(
+                    engine,
                     world,
-                    freelancer_ids=freelancer_ids,
-                    contact_ids=contact_ids,
-                    vouch_ids=vouch_ids,
+                    raw_key=raw_key,
+                    key_id=key_id,
+                    organizations=organizations,
+                    task=task,
                 )
-            ids.requests |= past
-            bar.update(task, completed=len(world.past_requests))
-            seconds["history"] = time.perf_counter() - mark
-
+            seconds["write"] = time.perf_counter() - mark
             mark = time.perf_counter()
-            task = bar.add_task("trust, ranking", total=None)
+            advance = task("trust, ranking", None)
             jobs = database.drain_queue(engine)
-            bar.update(task, total=jobs, completed=jobs)
+            advance(jobs)
             seconds["jobs"] = time.perf_counter() - mark
         finally:
             engine.dispose()
-    stored: dict[str, object] = {
-        "freelancers": freelancer_ids,
-        "organizations": organization_ids,
-        "contacts": contact_ids,
-        "requests": {str(k): v for k, v in ids.requests.items()},
-        "vouches": vouch_ids,
-    }
-    write_truth(truth_path, world, stored)
+    write_truth(truth_path, world, stored.as_json())
     seconds["total"] = time.perf_counter() - started
-    return SeedReport(world, truth_path, seconds, jobs, stored)
+    return SeedReport(world, truth_path, seconds, jobs, stored.as_json())
