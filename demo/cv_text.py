@@ -11,6 +11,7 @@ import random
 
 from demo.model import SkillEntry
 from demo.places import INDUSTRIES
+from demo.rand import between, pick
 
 _LEVEL_WORDS = {
     "en": {1: "basic", 2: "working", 3: "good", 4: "very good", 5: "expert"},
@@ -155,18 +156,19 @@ def _skill_line(rng: random.Random, language: str, skills: list[SkillEntry]) -> 
 def _project(
     rng: random.Random, language: str, names: list[str], end_year: int, industry: str
 ) -> tuple[str, int]:
-    length = rng.randint(1, 3)
+    length = between(rng, 1, 3)
     start = end_year - length
-    template = rng.choice(_PROJECT[language])
+    template = pick(rng, _PROJECT[language])
     text = template.format(
-        s0=names[0], s1=names[1 % len(names)], industry=industry, n=rng.randint(3, 12)
+        s0=names[0], s1=names[1 % len(names)], industry=industry, n=between(rng, 3, 12)
     )
-    role = rng.choice(_ROLE[language])
+    role = pick(rng, _ROLE[language])
     if len(names) > 2:
-        label = rng.choice(
+        label = pick(
+            rng,
             ("Technologies", "Stack", "Tools")
             if language == "en"
-            else ("Technologien", "Umfeld", "Werkzeuge")
+            else ("Technologien", "Umfeld", "Werkzeuge"),
         )
         text += f" {label}: {', '.join(names[2:])}."
     period = f"{start}–{end_year}" if rng.random() < 0.5 else f"{start} - {end_year}"
@@ -191,7 +193,7 @@ def write_cv(
     industry_names = [INDUSTRIES[i][1 if language == "en" else 2] for i in industries]
     names = [entry.spelling for entry in skills]
     padded = names + names[:3]
-    profile = rng.choice(_PROFILE[language]).format(
+    profile = pick(rng, _PROFILE[language]).format(
         title=title,
         years=years,
         city=city,
@@ -203,7 +205,7 @@ def write_cv(
         seniority_en=_SENIORITY["en"][seniority],
         seniority_de=_SENIORITY["de"][seniority],
     )
-    sections: list[str] = [f"{rng.choice(headings['profile'])}\n{profile}"]
+    sections: list[str] = [f"{pick(rng, headings['profile'])}\n{profile}"]
     # Projects name the rest of the skills, newest first, a few per project.
     rest = names[2:]
     rng.shuffle(rest)
@@ -214,21 +216,21 @@ def write_cv(
     for chunk in chunks:
         others = [name for name in rng.sample(names, min(2, len(names))) if name not in chunk]
         mentioned = chunk + others[: max(0, 4 - len(chunk))]
-        block, start = _project(rng, language, mentioned, end_year, rng.choice(industry_names))
+        block, start = _project(rng, language, mentioned, end_year, pick(rng, industry_names))
         blocks.append(block)
         end_year = start
-    sections.append(f"{rng.choice(headings['projects'])}\n" + "\n\n".join(blocks))
+    sections.append(f"{pick(rng, headings['projects'])}\n" + "\n\n".join(blocks))
     if rng.random() < 0.55:
-        position = rng.choice((1, len(sections)))
+        position = pick(rng, (1, len(sections)))
         sections.insert(
-            position, f"{rng.choice(headings['skills'])}\n{_skill_line(rng, language, skills)}"
+            position, f"{pick(rng, headings['skills'])}\n{_skill_line(rng, language, skills)}"
         )
     if rng.random() < 0.7:
-        education = rng.choice(_EDUCATION[language]).format(uni=rng.choice(_UNIS))
-        sections.append(f"{rng.choice(headings['education'])}\n{education}")
+        education = pick(rng, _EDUCATION[language]).format(uni=pick(rng, _UNIS))
+        sections.append(f"{pick(rng, headings['education'])}\n{education}")
     if languages and rng.random() < 0.8:
         names_of = _LANGUAGE_NAMES[language]
         spoken = ", ".join(f"{names_of.get(code, code)} ({level})" for code, level in languages)
-        sections.append(f"{rng.choice(headings['languages'])}\n{spoken}")
+        sections.append(f"{pick(rng, headings['languages'])}\n{spoken}")
     separator = "\n\n" if rng.random() < 0.8 else "\n"
     return separator.join(sections)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from demo.cv_text import write_cv
 from demo.model import FreelancerSpec, SkillEntry, WorldConfig
 from demo.places import CITIES, CITY_WEIGHTS, EMAIL_DOMAINS, ascii_slug, person_name
+from demo.rand import between, pick, weighted
 from demo.stacks import STACK_WEIGHTS, STACKS, Stack, spelling
 
 SENIORITIES = ("junior", "mid", "senior", "lead")
@@ -29,6 +30,8 @@ SOURCES = (
     ("inbound", 0.1),
     ("other", 0.02),
 )
+_SOURCE_TYPES = tuple(source for source, _ in SOURCES)
+_SOURCE_WEIGHTS = tuple(weight for _, weight in SOURCES)
 _SOURCE_DETAILS = {
     "referral": ("recommended by {name}", "Empfehlung von {name}", "referred by a client"),
     "former_colleague": ("worked with our AM at {company}", "ehemaliger Kollege"),
@@ -43,14 +46,14 @@ _CONSENT_METHODS = ("signed form", "online form", "e-mail confirmation", "Einwil
 
 def _choose_skills(rng: random.Random, stack: Stack, seniority: str, years: int) -> list[str]:
     core = [s for s in stack.core if rng.random() < 0.92] or [stack.core[0]]
-    common_count = {"junior": 2, "mid": 3, "senior": 4, "lead": 5}[seniority] + rng.randint(-1, 1)
+    common_count = {"junior": 2, "mid": 3, "senior": 4, "lead": 5}[seniority] + between(rng, -1, 1)
     common = rng.sample(stack.common, min(max(common_count, 1), len(stack.common)))
-    extra = rng.sample(stack.extra, rng.randint(0, 2 if years > 5 else 1))
+    extra = rng.sample(stack.extra, between(rng, 0, 2 if years > 5 else 1))
     skills = list(dict.fromkeys(core + common + extra))
     # A few people also carry a skill of a neighbouring stack (full-stack, data + DevOps ...).
     if rng.random() < 0.2:
-        other = rng.choice(STACKS)
-        skills.append(rng.choice(other.core))
+        other = pick(rng, STACKS)
+        skills.append(pick(rng, other.core))
     return list(dict.fromkeys(skills))
 
 
@@ -60,24 +63,24 @@ def _skill_entries(
     low, high = _LEVELS[seniority]
     entries = []
     for position, name in enumerate(names):
-        level = rng.randint(low, high) if position < 4 else rng.randint(max(1, low - 1), high)
+        level = between(rng, low, high) if position < 4 else between(rng, max(1, low - 1), high)
         skill_years = round(min(years, max(0.5, years * rng.uniform(0.3, 1.0))) * 2) / 2
-        last_used = this_year if rng.random() < 0.75 else this_year - rng.randint(1, 4)
+        last_used = this_year if rng.random() < 0.75 else this_year - between(rng, 1, 4)
         entries.append(SkillEntry(name, spelling(rng, name), level, skill_years, last_used))
     return entries
 
 
 def _languages(rng: random.Random, home: str) -> list[tuple[str, str]]:
-    english = rng.choices(("B2", "C1", "C2", "B1"), (0.35, 0.4, 0.15, 0.1))[0]
+    english = weighted(rng, ("B2", "C1", "C2", "B1"), (0.35, 0.4, 0.15, 0.1))
     if home == "de":
         return [("de", "native"), ("en", english)] + (
-            [(rng.choice(("fr", "es")), rng.choice(("A2", "B1")))] if rng.random() < 0.15 else []
+            [(pick(rng, ("fr", "es")), pick(rng, ("A2", "B1")))] if rng.random() < 0.15 else []
         )
     if home == "en":
         return [("en", "native")] + (
-            [("de", rng.choice(("A2", "B1", "B2")))] if rng.random() < 0.5 else []
+            [("de", pick(rng, ("A2", "B1", "B2")))] if rng.random() < 0.5 else []
         )
-    german = rng.choices((None, "A2", "B1", "B2", "C1"), (0.35, 0.15, 0.2, 0.2, 0.1))[0]
+    german = weighted(rng, (None, "A2", "B1", "B2", "C1"), (0.35, 0.15, 0.2, 0.2, 0.1))
     spoken = [(home, "native"), ("en", english)]
     return spoken + ([("de", german)] if german else [])
 
@@ -91,16 +94,16 @@ def _day_rate(rng: random.Random, stack: Stack, seniority: str, country: str) ->
 def make_freelancer(
     rng: random.Random, key: int, config: WorldConfig, used_emails: set[str]
 ) -> FreelancerSpec:
-    stack = rng.choices(STACKS, STACK_WEIGHTS)[0]
-    seniority = rng.choices(SENIORITIES, _SENIORITY_WEIGHTS)[0]
-    years = rng.randint(*_YEARS[seniority])
-    city = rng.choices(CITIES, CITY_WEIGHTS)[0]
+    stack = weighted(rng, STACKS, STACK_WEIGHTS)
+    seniority = weighted(rng, SENIORITIES, _SENIORITY_WEIGHTS)
+    years = between(rng, *_YEARS[seniority])
+    city = weighted(rng, CITIES, CITY_WEIGHTS)
     name = person_name(rng, city.language)
     first, _, last = name.partition(" ")
     local = f"{ascii_slug(first)}.{ascii_slug(last)}"
-    email = f"{local}@{rng.choice(EMAIL_DOMAINS)}"
+    email = f"{local}@{pick(rng, EMAIL_DOMAINS)}"
     while email in used_emails:
-        email = f"{local}{rng.randint(2, 9999)}@{rng.choice(EMAIL_DOMAINS)}"
+        email = f"{local}{between(rng, 2, 9999)}@{pick(rng, EMAIL_DOMAINS)}"
     used_emails.add(email)
     this_year = config.today.year
     skills = _skill_entries(
@@ -111,7 +114,7 @@ def make_freelancer(
     german = dict(languages).get("de") in ("native", "C1", "C2")
     cv_language = "de" if german and rng.random() < 0.6 else "en"
     titles = stack.titles_de if cv_language == "de" else stack.titles_en
-    title = rng.choice(titles)
+    title = pick(rng, titles)
     prefix = {"junior": "Junior ", "mid": "", "senior": "Senior ", "lead": "Lead "}[seniority]
     cv_text = write_cv(
         rng,
@@ -124,19 +127,19 @@ def make_freelancer(
         languages=languages,
         this_year=this_year,
     )
-    source_type = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
-    detail = rng.choice(_SOURCE_DETAILS[source_type])
+    source_type = weighted(rng, _SOURCE_TYPES, _SOURCE_WEIGHTS)
+    detail = pick(rng, _SOURCE_DETAILS[source_type])
     if detail is not None:
         detail = detail.format(
-            name=person_name(rng, "de"), company=rng.choice(("Allianz", "DB Systel", "SAP", "Otto"))
+            name=person_name(rng, "de"), company=pick(rng, ("Allianz", "DB Systel", "SAP", "Otto"))
         )
-    available_days = rng.choices((None, 0, 30, 60, 120), (0.3, 0.1, 0.3, 0.2, 0.1))[0]
+    available_days = weighted(rng, (None, 0, 30, 60, 120), (0.3, 0.1, 0.3, 0.2, 0.1))
     available_from = (
         None
         if available_days is None
-        else config.today + timedelta(days=available_days + rng.randint(0, 29))
+        else config.today + timedelta(days=available_days + between(rng, 0, 29))
     )
-    joined = config.today - timedelta(days=rng.randint(1, 365 * config.history_years + 180))
+    joined = config.today - timedelta(days=between(rng, 1, 365 * config.history_years + 180))
     return FreelancerSpec(
         key=key,
         name=name,
@@ -153,14 +156,14 @@ def make_freelancer(
         day_rate=_day_rate(rng, stack, seniority, city.country),
         city=city.name,
         country=city.country,
-        remote=rng.choices(("remote", "hybrid", "onsite"), (0.35, 0.5, 0.15))[0],
+        remote=weighted(rng, ("remote", "hybrid", "onsite"), (0.35, 0.5, 0.15)),
         languages=languages,
-        engagement=rng.choices(("freelance", "either", "permanent"), (0.8, 0.15, 0.05))[0],
+        engagement=weighted(rng, ("freelance", "either", "permanent"), (0.8, 0.15, 0.05)),
         source_type=source_type,
         source_detail=detail,
         joined_at=datetime.combine(joined, time(9, 0), tzinfo=UTC)
-        + timedelta(minutes=rng.randint(0, 540)),
-        consent_method=rng.choice(_CONSENT_METHODS),
+        + timedelta(minutes=between(rng, 0, 540)),
+        consent_method=pick(rng, _CONSENT_METHODS),
     )
 
 

@@ -20,6 +20,7 @@ from demo.model import (
     Truth,
     WorldConfig,
 )
+from demo.rand import between, pick
 
 _REJECT_REASONS = (
     "rate above the client's budget",
@@ -90,10 +91,10 @@ class HistoryBuilder:
     def _steps(
         self, request: RequestSpec, freelancer_key: int, path: list[tuple[str, str | None]]
     ) -> None:
-        at = request.created_at + timedelta(hours=self.rng.randint(20, 72))
+        at = request.created_at + timedelta(hours=between(self.rng, 20, 72))
         for decision, reason in path:
             self.reviews.append(ReviewSpec(request.key, freelancer_key, decision, reason, at))
-            at += timedelta(hours=self.rng.randint(24, 24 * 8))
+            at += timedelta(hours=between(self.rng, 24, 24 * 8))
 
     def decide(self, request: RequestSpec) -> str:
         """Review candidates for one past request; the request's final status."""
@@ -110,7 +111,7 @@ class HistoryBuilder:
                     + rng.gauss(0, 0.15)
                 )
             ),
-        )[: rng.randint(5, 10)]
+        )[: between(rng, 5, 10)]
         fits = {}
         for spec in seen:
             fit = (
@@ -121,16 +122,16 @@ class HistoryBuilder:
             fits[spec.key] = fit
             self.truth.fit[(request.key, spec.key)] = round(fit, 4)
         self.truth.best_candidate[request.key] = max(fits, key=fits.__getitem__)
-        presented = seen[: rng.randint(2, 4)]
+        presented = seen[: between(rng, 2, 4)]
         for spec in seen[len(presented) :]:
-            self._steps(request, spec.key, [("rejected", rng.choice(_REJECT_REASONS))])
+            self._steps(request, spec.key, [("rejected", pick(rng, _REJECT_REASONS))])
         interviewed = [s for s in presented if fits[s.key] + rng.gauss(0, 0.3) > 0.9]
         for spec in presented:
             if spec not in interviewed:
                 path = [
                     ("shortlisted", None),
                     ("presented", None),
-                    ("rejected", rng.choice(_CLIENT_REASONS)),
+                    ("rejected", pick(rng, _CLIENT_REASONS)),
                 ]
                 self._steps(request, spec.key, path)
         winner = max(interviewed, key=lambda s: fits[s.key], default=None)
@@ -140,9 +141,9 @@ class HistoryBuilder:
             if spec is winner:
                 continue
             last = (
-                ("declined", rng.choice(_DECLINE_REASONS))
+                ("declined", pick(rng, _DECLINE_REASONS))
                 if rng.random() < 0.3
-                else ("rejected", rng.choice(_CLIENT_REASONS))
+                else ("rejected", pick(rng, _CLIENT_REASONS))
             )
             self._steps(request, spec.key, [("presented", None), ("interviewed", None), last])
         if winner is None:

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from demo.model import ContactSpec, FreelancerSpec, InteractionSpec, VouchSpec, WorldConfig
 from demo.places import ascii_slug, person_name
+from demo.rand import between, pick, weighted
 
 AGENCY = "Nordstern IT Staffing GmbH"
 IN_PERSON = ("in_person", "worked_together")
@@ -56,7 +57,7 @@ _STATEMENTS = {
 
 
 def _at(day: date, rng: random.Random) -> datetime:
-    return datetime.combine(day, time(9, 0), tzinfo=UTC) + timedelta(minutes=rng.randint(0, 540))
+    return datetime.combine(day, time(9, 0), tzinfo=UTC) + timedelta(minutes=between(rng, 0, 540))
 
 
 def _recent_day(rng: random.Random, today: date, *, max_days: int, recent_bias: float) -> date:
@@ -92,7 +93,7 @@ class NetworkBuilder:
 
     def meet(self, a: int, b: int, channel: str, day: date) -> None:
         low, high = min(a, b), max(a, b)
-        context = self.rng.choice(_CONTEXTS[channel])
+        context = pick(self.rng, _CONTEXTS[channel])
         key = (low, high, channel, day, context)
         self.interactions.setdefault(key, InteractionSpec(low, high, channel, day, context))
 
@@ -105,7 +106,7 @@ class NetworkBuilder:
                 self._add_contact(ContactSpec(0, name, "agency", email, AGENCY, internal=True))
             )
         for client_key, company in enumerate(self.client_names):
-            for _ in range(rng.randint(1, 3)):
+            for _ in range(between(rng, 1, 3)):
                 self._add_contact(
                     ContactSpec(
                         0, person_name(rng, "de"), "client", company=company, client_key=client_key
@@ -128,7 +129,7 @@ class NetworkBuilder:
                     )
                 )
         for contact in self.contacts:
-            contact.created_at = _at(today - timedelta(days=rng.randint(30, 1400)), rng)
+            contact.created_at = _at(today - timedelta(days=between(rng, 30, 1400)), rng)
         # Reach: internal people are the roots; about a fifth of the rest are well connected.
         for contact in self.contacts:
             if contact.internal:
@@ -147,8 +148,8 @@ class NetworkBuilder:
         connected = [key for key in outside if self.reach[key] >= 0.6]
         for key in outside:
             if self.reach[key] >= 0.6:
-                for agent in rng.sample(self.internal, min(len(self.internal), rng.randint(1, 2))):
-                    for _ in range(rng.randint(2, 6)):
+                for agent in rng.sample(self.internal, min(len(self.internal), between(rng, 1, 2))):
+                    for _ in range(between(rng, 2, 6)):
                         channel = rng.choices(
                             ("in_person", "worked_together", "video", "phone"), (4, 2, 2, 1)
                         )[0]
@@ -158,30 +159,30 @@ class NetworkBuilder:
                             channel,
                             _recent_day(rng, today, max_days=700, recent_bias=1.8),
                         )
-                for peer in rng.sample(connected, min(len(connected), rng.randint(1, 3))):
+                for peer in rng.sample(connected, min(len(connected), between(rng, 1, 3))):
                     if peer != key:
                         self.meet(
                             key,
                             peer,
-                            rng.choice(IN_PERSON),
+                            pick(rng, IN_PERSON),
                             _recent_day(rng, today, max_days=900, recent_bias=1.2),
                         )
             elif rng.random() < 0.65:
                 # A weak tie: one old meeting or a message, to the agency or to a hub.
-                other = rng.choice(self.internal) if rng.random() < 0.4 else rng.choice(connected)
-                channel = rng.choices(("online", "phone", "video", "in_person"), (4, 2, 2, 2))[0]
-                for _ in range(rng.randint(1, 2)):
+                other = pick(rng, self.internal) if rng.random() < 0.4 else pick(rng, connected)
+                channel = weighted(rng, ("online", "phone", "video", "in_person"), (4, 2, 2, 2))
+                for _ in range(between(rng, 1, 2)):
                     self.meet(
                         key, other, channel, _recent_day(rng, today, max_days=1000, recent_bias=0.7)
                     )
         for key in self.clique:
-            for peer in rng.sample(self.clique, min(len(self.clique), rng.randint(3, 6))):
+            for peer in rng.sample(self.clique, min(len(self.clique), between(rng, 3, 6))):
                 if peer != key:
                     self.meet(
                         key, peer, "online", _recent_day(rng, today, max_days=200, recent_bias=1.0)
                     )
         if self.clique and outside:
-            self.meet(self.clique[0], rng.choice(outside), "online", today - timedelta(days=40))
+            self.meet(self.clique[0], pick(rng, outside), "online", today - timedelta(days=40))
 
     def _recommendation(self, channel: str, voucher: int, freelancer_key: int) -> str:
         rng = self.rng
@@ -208,8 +209,8 @@ class NetworkBuilder:
         worked_where = worked_from = worked_to = None
         if channel == "worked_together":
             worked_to = _recent_day(rng, today, max_days=900, recent_bias=1.0)
-            worked_from = worked_to - timedelta(days=rng.randint(60, 700))
-            worked_where = rng.choice(self.client_names) if self.client_names else None
+            worked_from = worked_to - timedelta(days=between(rng, 60, 700))
+            worked_where = pick(rng, self.client_names) if self.client_names else None
             last_met = worked_to
         elif channel == "in_person":
             last_met = _recent_day(rng, today, max_days=800, recent_bias=1.3)
@@ -220,9 +221,9 @@ class NetworkBuilder:
             self.meet(voucher, own, channel, last_met)
             if channel == "worked_together" and worked_from is not None:
                 self.meet(voucher, own, "worked_together", worked_from)
-        created = max(last_met, freelancer.joined_at.date()) + timedelta(days=rng.randint(0, 60))
+        created = max(last_met, freelancer.joined_at.date()) + timedelta(days=between(rng, 0, 60))
         pronoun = "her" if rng.random() < 0.3 else "him"
-        statement = rng.choice(_STATEMENTS[recommendation]).format(pronoun=pronoun)
+        statement = pick(rng, _STATEMENTS[recommendation]).format(pronoun=pronoun)
         return VouchSpec(
             referrer=voucher,
             freelancer_key=freelancer.key,
@@ -250,10 +251,10 @@ class NetworkBuilder:
                     [c for c, _ in _VOUCH_CHANNELS], [w for _, w in _VOUCH_CHANNELS]
                 )[0]
                 if channel in IN_PERSON:
-                    pool = rng.choices((hubs, loose, self.internal), (0.45, 0.45, 0.1))[0]
+                    pool = weighted(rng, (hubs, loose, self.internal), (0.45, 0.45, 0.1))
                 else:
                     pool = loose
-                voucher = rng.choice(pool)
+                voucher = pick(rng, pool)
                 own = self.contact_of_freelancer.get(freelancer_key)
                 if voucher in used or voucher == own:
                     continue
@@ -262,7 +263,7 @@ class NetworkBuilder:
         # The clique: online acquaintances vouching "strong" for each other.
         members = [self.contacts[key] for key in self.clique]
         for member in members:
-            for other in rng.sample(members, min(len(members), rng.randint(2, 4))):
+            for other in rng.sample(members, min(len(members), between(rng, 2, 4))):
                 if other.key == member.key or other.freelancer_key is None:
                     continue
                 spec = self._vouch(member.key, self.freelancers[other.freelancer_key], "online")

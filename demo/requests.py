@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from demo.model import ClientSpec, RequestSkillEntry, RequestSpec, WorldConfig
 from demo.places import GERMAN_CITIES, INDUSTRIES, company_name
+from demo.rand import between, pick, weighted
 from demo.stacks import STACK_BY_KEY, STACK_WEIGHTS, STACKS, Stack, spelling
 
 _INTRO = {
@@ -51,11 +52,11 @@ def make_clients(rng: random.Random, count: int) -> list[ClientSpec]:
         industry = rng.randrange(len(INDUSTRIES))
         name = company_name(rng, industry)
         if name in names:
-            name = f"{name} {rng.choice(('Nord', 'Süd', 'West', 'Ost', 'Digital', 'IT'))}"
+            name = f"{name} {pick(rng, ('Nord', 'Süd', 'West', 'Ost', 'Digital', 'IT'))}"
             if name in names:
                 continue
         names.add(name)
-        city = rng.choice(GERMAN_CITIES)
+        city = pick(rng, GERMAN_CITIES)
         clients.append(ClientSpec(len(clients), name, industry, city.name, city.country))
     return clients
 
@@ -68,8 +69,8 @@ def _join(names: list[str], language: str) -> str:
 
 
 def _skills(rng: random.Random, stack: Stack, level: int) -> list[RequestSkillEntry]:
-    core = rng.sample(stack.core, rng.randint(min(2, len(stack.core)), len(stack.core)))
-    nice = rng.sample(stack.common, rng.randint(1, 3))
+    core = rng.sample(stack.core, between(rng, min(2, len(stack.core)), len(stack.core)))
+    nice = rng.sample(stack.common, between(rng, 1, 3))
     entries = [
         RequestSkillEntry(name, spelling(rng, name), position < 3, level if position < 2 else 3)
         for position, name in enumerate(core)
@@ -87,24 +88,26 @@ def make_request(
     status: str,
     config: WorldConfig,
 ) -> RequestSpec:
-    stack = rng.choices(STACKS, STACK_WEIGHTS)[0]
-    seniority = rng.choices(("junior", "mid", "senior", "lead"), (0.08, 0.32, 0.45, 0.15))[0]
+    stack = weighted(rng, STACKS, STACK_WEIGHTS)
+    seniority = weighted(rng, ("junior", "mid", "senior", "lead"), (0.08, 0.32, 0.45, 0.15))
     language = "de" if rng.random() < 0.55 else "en"
     skills = _skills(rng, stack, _SENIORITY_LEVEL[seniority])
-    months = rng.choice((3, 6, 6, 6, 9, 12, 12, 18, 24))
-    remote = rng.choices(("remote", "hybrid", "onsite"), (0.3, 0.55, 0.15))[0]
+    months = pick(rng, (3, 6, 6, 6, 9, 12, 12, 18, 24))
+    # Open requests lean remote: the demo's rankings should be full at a glance.
+    remote_weights = (0.45, 0.5, 0.05) if status == "open" else (0.3, 0.55, 0.15)
+    remote = weighted(rng, ("remote", "hybrid", "onsite"), remote_weights)
     titles = stack.titles_de if language == "de" else stack.titles_en
     prefix = {"junior": "Junior ", "mid": "", "senior": "Senior ", "lead": "Lead "}[seniority]
-    title = f"{prefix}{rng.choice(titles)}" + (" (m/w/d)" if language == "de" else "")
+    title = f"{prefix}{pick(rng, titles)}" + (" (m/w/d)" if language == "de" else "")
     industry = INDUSTRIES[client.industry][1 if language == "en" else 2]
     must = [entry.spelling for entry in skills if entry.must_have]
     nice = [entry.spelling for entry in skills if not entry.must_have]
     parts = [
-        rng.choice(_INTRO[language]).format(industry=industry, city=client.city, months=months),
-        rng.choice(_MUST[language]).format(skills=_join(must, language)),
+        pick(rng, _INTRO[language]).format(industry=industry, city=client.city, months=months),
+        pick(rng, _MUST[language]).format(skills=_join(must, language)),
     ]
     if nice:
-        parts.append(rng.choice(_NICE[language]).format(skills=_join(nice, language)))
+        parts.append(pick(rng, _NICE[language]).format(skills=_join(nice, language)))
     parts.append(_REMOTE[language][remote])
     description = " ".join(parts)
     # Some clients only send a paragraph: the skills live in the description alone.
@@ -113,9 +116,9 @@ def make_request(
         STACK_BY_KEY[stack.key].senior_rate
         * {"junior": 0.7, "mid": 0.9, "senior": 1.05, "lead": 1.2}[seniority]
     )
-    start = created_at.date() + timedelta(days=rng.randint(7, 45))
+    start = created_at.date() + timedelta(days=between(rng, 7, 45))
     if status == "open":
-        start = max(start, config.today + timedelta(days=rng.randint(7, 40)))
+        start = max(start, config.today + timedelta(days=between(rng, 7, 40)))
     return RequestSpec(
         key=key,
         client_key=client.key,
@@ -131,7 +134,7 @@ def make_request(
         country=client.country,
         remote=remote,
         languages=["de"] if language == "de" or rng.random() < 0.5 else ["en"],
-        engagement=rng.choices(("freelance", "either", "permanent"), (0.85, 0.1, 0.05))[0],
+        engagement=weighted(rng, ("freelance", "either", "permanent"), (0.85, 0.1, 0.05)),
         created_at=created_at,
         status=status,
     )
@@ -144,14 +147,14 @@ def request_times(
     span = 365 * config.history_years
     times = []
     for _ in range(past):
-        day = config.today - timedelta(days=rng.randint(60, span))
+        day = config.today - timedelta(days=between(rng, 60, span))
         times.append((day, "past"))
     for _ in range(open_):
-        times.append((config.today - timedelta(days=rng.randint(0, 20)), "open"))
+        times.append((config.today - timedelta(days=between(rng, 0, 20)), "open"))
     times.sort()
     return [
         (
-            datetime.combine(day, time(8, 0), tzinfo=UTC) + timedelta(minutes=rng.randint(0, 600)),
+            datetime.combine(day, time(8, 0), tzinfo=UTC) + timedelta(minutes=between(rng, 0, 600)),
             kind,
         )
         for day, kind in times

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from demo.rand import pick
+
 
 @dataclass(frozen=True)
 class Stack:
@@ -192,8 +194,8 @@ def spelling(rng: random.Random, skill: str, *, variety: float = 0.35) -> str:
     # Hand-picked spellings are what people write; catalogue aliases are the long tail.
     extra = _EXTRA_SPELLINGS.get(skill, ())
     if extra and rng.random() < 0.7:
-        return rng.choice(extra)
-    alias = rng.choice(options[1:])
+        return pick(rng, extra)
+    alias = pick(rng, options[1:])
     # The catalogue stores aliases in lower case; people capitalise words they write.
     return alias[0].upper() + alias[1:] if alias.islower() and len(alias) > 4 else alias
 
