@@ -47,8 +47,12 @@ _PROFILE = {
 
 _PROJECT = {
     "en": (
-        "Built {s0} services for a {industry} company; introduced {s1} and cut release time "
-        "from weeks to days.",
+        "Built {s0} services for a client in {industry}; introduced {s1} and cut release "
+        "time from weeks to days.",
+        "Took over a stalled {industry} project: stabilised the {s0} code base, added {s1}, "
+        "went live after five months.",
+        "Part of a cross-functional team ({n} people); daily work with {s0} and {s1}, code "
+        "reviews, pairing with the client's developers.",
         "Migrated a monolith to {s0}, with {s1} for the integration layer. Led a team of {n}.",
         "Developed new features in {s0} and {s1}; wrote the test strategy and coached two juniors.",
         "Responsible for {s0} in a {industry} programme; automated the rollout with {s1}.",
@@ -63,6 +67,10 @@ _PROJECT = {
         "Weiterentwicklung einer Fachanwendung mit {s0} und {s1}; Teststrategie und Coaching.",
         "Verantwortlich für {s0} in einem Großprojekt ({industry}); Automatisierung mit {s1}.",
         "Ablösung eines Batch-Systems durch {s0} und {s1}; Rufbereitschaft für den Betrieb.",
+        "Übernahme eines ins Stocken geratenen Projekts ({industry}): Stabilisierung der "
+        "{s0}-Codebasis, Einführung von {s1}, Go-live nach fünf Monaten.",
+        "Mitarbeit in einem crossfunktionalen Team ({n} Personen) mit {s0} und {s1}; Code-Reviews "
+        "und Pair Programming mit den Entwicklern des Kunden.",
         "Konzeption und Umsetzung eines Kundenportals ({s0}, {s1}) mit {n} Entwicklern.",
         "Performanceoptimierung von {s0}, Monitoring mit {s1}, Betriebsdokumentation.",
     ),

@@ -78,7 +78,7 @@ class HistoryBuilder:
     def _pool(self, request: RequestSpec) -> list[FreelancerSpec]:
         """People of the request's stack who had joined when it came in (and a few others)."""
         stack = request.stack
-        count = bisect.bisect_left(self.joined[stack], request.created_at)
+        count = bisect.bisect_left(self.joined.get(stack, []), request.created_at)
         pool = self.by_stack[stack][:count]
         sample = self.rng.sample(pool, min(len(pool), 40))
         others = [

@@ -22,6 +22,7 @@ from demo import database, history_sql, write_bulk
 from demo.model import World, WorldConfig
 from demo.truth import write_truth
 from demo.world import generate
+from demo.write_api import ApiWriter, Ids
 from shared.config import get_settings
 from shared.db import engine as engine_module
 from shared.db.engine import make_engine
@@ -84,9 +85,24 @@ def _through_apis(
     organizations: list[int],
     task: Task,
 ) -> Stored:
-    from demo.write_api import ApiWriter, Ids
-
     writer = ApiWriter(world, admin_key=raw_key, organization_ids=organizations)
+    try:
+        return _write_present(
+            engine, world, writer, key_id=key_id, organizations=organizations, task=task
+        )
+    finally:
+        writer.close()
+
+
+def _write_present(
+    engine: Engine,
+    world: World,
+    writer: ApiWriter,
+    *,
+    key_id: int,
+    organizations: list[int],
+    task: Task,
+) -> Stored:
     stored = Stored(writer.freelancers(task("freelancers", len(world.freelancers))), organizations)
     stored.contacts = writer.contacts(stored.freelancers, task("contacts", len(world.contacts)))
     writer.interactions(task("meetings", len(world.interactions)))

@@ -166,15 +166,31 @@ _EXTRA_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _letters(text: str) -> str:
+    return "".join(character for character in text.lower() if character.isalnum())
+
+
+def _looks_alike(alias: str, name: str) -> bool:
+    short, written = _letters(name), _letters(alias)
+    if len(short) < 3 or len(written) < 3:
+        return False
+    return short in written or written in short or short[:4] == written[:4]
+
+
 @cache
 def _catalogue_spellings() -> dict[str, tuple[str, ...]]:
     raw = files("shared.skills").joinpath("catalogue.json").read_text(encoding="utf-8")
-    # Separators of the import's skill cell (";" between skills, ":" before the level) are out.
+    # Separators of the import's skill cell (";" between skills, ":" before the level) are out,
+    # and so are aliases that do not look like the name (msvc for C): people write variants of
+    # a name, not a neighbouring product's.
     return {
         entry["name"]: tuple(
             alias
             for alias in entry["aliases"]
-            if 1 < len(alias) <= 40 and ":" not in alias and ";" not in alias
+            if 1 < len(alias) <= 40
+            and ":" not in alias
+            and ";" not in alias
+            and _looks_alike(alias, entry["name"])
         )
         for entry in json.loads(raw)
     }

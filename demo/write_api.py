@@ -8,11 +8,13 @@ a row the API refuses stops the seed with the API's own reasons.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi.testclient import TestClient
+import httpx
+from fastapi import FastAPI
 
 from demo.csv_files import contacts_csv, freelancers_csv, interactions_csv
 from demo.model import RequestSpec, VouchSpec, World
@@ -43,6 +45,23 @@ def _check(response: Any, what: str) -> dict[str, Any]:
     return body
 
 
+class InProcessClient:
+    """Synchronous calls into an app over httpx's ASGI transport (no sockets, no server)."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://demo", timeout=600
+        )
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self._loop.run_until_complete(self._client.post(path, **kwargs))
+
+    def close(self) -> None:
+        self._loop.run_until_complete(self._client.aclose())
+        self._loop.close()
+
+
 class ApiWriter:
     def __init__(self, world: World, *, admin_key: str, organization_ids: list[int]) -> None:
         from services.intake.main import app as intake_app
@@ -50,11 +69,17 @@ class ApiWriter:
 
         self.world = world
         self.headers = {"Authorization": f"Bearer {admin_key}"}
-        self.intake = TestClient(intake_app, raise_server_exceptions=True)
-        self.referrals = TestClient(referrals_app, raise_server_exceptions=True)
+        self.intake = InProcessClient(intake_app)
+        self.referrals = InProcessClient(referrals_app)
         self.organization_ids = organization_ids
 
-    def _upload(self, client: TestClient, path: str, content: bytes, what: str) -> dict[str, Any]:
+    def close(self) -> None:
+        self.intake.close()
+        self.referrals.close()
+
+    def _upload(
+        self, client: InProcessClient, path: str, content: bytes, what: str
+    ) -> dict[str, Any]:
         files = {"file": ("demo.csv", content, "text/csv")}
         return _check(client.post(path, files=files, headers=self.headers), what)
 
