@@ -13,7 +13,7 @@ from shared.auth.keys import get_or_create_organization, issue_key
 from shared.db.base import Base
 from shared.models import Freelancer, Job
 from shared.models.enums import JobStatus, Role
-from shared.queue.worker import load_handlers, run_one
+from shared.queue.worker import JobHandler, load_handlers, run_one
 
 CATALOGUE_TABLES = {"skills", "skill_aliases", "skill_relations"}
 
@@ -49,10 +49,15 @@ def prepare(
         return key.id, key.raw_key, organizations
 
 
-def drain_queue(engine: Engine, *, timeout: float = 600.0) -> int:
-    """Run the queued jobs (trust recompute, rankings) until none is due; how many ran."""
-    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+def drain_queue(engine: Engine, *, timeout: float = 3600.0) -> int:
+    """Run the queued jobs until none is due: trust first, so the rankings see it; how many ran."""
     handlers = load_handlers()
+    trust = {kind: handler for kind, handler in handlers.items() if kind == "recompute_trust"}
+    return _drain(engine, trust, timeout) + _drain(engine, handlers, timeout)
+
+
+def _drain(engine: Engine, handlers: dict[str, JobHandler], timeout: float) -> int:
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
     deadline = time.monotonic() + timeout
     ran = 0
     while time.monotonic() < deadline:
@@ -66,6 +71,7 @@ def drain_queue(engine: Engine, *, timeout: float = 600.0) -> int:
                 .select_from(Job)
                 .where(
                     Job.status == JobStatus.queued.value,
+                    Job.kind.in_(list(handlers)),
                     Job.attempts == 0,
                     Job.run_after < func.now() + timedelta(seconds=30),
                 )
