@@ -35,9 +35,10 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_referrals
 	$(BIN)/python -m tests.bench.bench_matching
 
-# The demo agency (2,000 freelancers, seed 7) replaces whatever the database holds, then runs.
+# The demo agency (2,000 freelancers, seed 7) in an empty database (a populated one is kept), then
+# everything runs. `vouch demo seed --reset` replaces existing data.
 demo: $(STAMP)
-	$(BIN)/vouch demo seed --reset
+	$(BIN)/vouch demo seed --keep-existing
 	$(BIN)/vouch up
 
 eval: $(STAMP)

@@ -38,6 +38,14 @@ def seed_command(
             help="Where to write the hidden truth (default $VOUCH_DATA_DIR/demo-truth-<seed>.json)",
         ),
     ] = None,
+    keep_existing: Annotated[
+        bool,
+        typer.Option(
+            "--keep-existing",
+            help="A database that already holds freelancers is left "
+            "as it is (exit 0): what `make demo` uses, so it never wipes data",
+        ),
+    ] = False,
     bulk: Annotated[
         bool,
         typer.Option(
@@ -69,6 +77,9 @@ def seed_command(
         try:
             report = run_seed(url, config, reset=reset, truth_path=truth_path, bulk=bulk)
         except DatabaseNotEmpty as exc:
+            if keep_existing:
+                console.print(f"Kept the existing data: {exc}.")
+                raise typer.Exit(0) from None
             console.print(f"[red]Refused:[/red] {exc}")
             raise typer.Exit(2) from None
     world = report.world

@@ -32,6 +32,17 @@ def reset(session: Session) -> None:
     session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
 
 
+def ensure_empty(engine: Engine) -> None:
+    """Refuse early (before generating anything) to write into a populated database."""
+    with Session(engine) as session:
+        count = freelancer_count(session)
+    if count:
+        raise DatabaseNotEmpty(
+            f"the database already holds {count} freelancers; "
+            "run `vouch demo seed --reset` to replace them with the demo agency"
+        )
+
+
 def prepare(
     engine: Engine, *, reset_first: bool, client_names: Sequence[str]
 ) -> tuple[int, str, list[int]]:

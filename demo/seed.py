@@ -209,6 +209,12 @@ def seed(
             task_id = bar.add_task(name, total=total)
             return lambda done: bar.advance(task_id, done)
 
+        if not reset:
+            checker = make_engine(url, pool_size=1)
+            try:
+                database.ensure_empty(checker)
+            finally:
+                checker.dispose()
         advance = task("generating", config.freelancers)
         world = generate(config, lambda _stage, done: advance(done))
         seconds["generate"] = time.perf_counter() - started

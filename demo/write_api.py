@@ -45,6 +45,52 @@ def _check(response: Any, what: str) -> dict[str, Any]:
     return body
 
 
+def request_body(spec: RequestSpec, organization_id: int) -> dict[str, Any]:
+    """The POST /v1/requests body of an open request."""
+    return {
+        "organization_id": organization_id,
+        "title": spec.title,
+        "description": spec.description,
+        "skills": []
+        if spec.paragraph_only
+        else [
+            {
+                "name": s.spelling,
+                "must_have": s.must_have,
+                "min_level": s.min_level,
+                "weight": s.weight,
+            }
+            for s in spec.skills
+        ],
+        "start_date": spec.start_date.isoformat(),
+        "duration_months": spec.duration_months,
+        "max_day_rate": spec.max_day_rate,
+        "location": {"city": spec.city, "country": spec.country},
+        "remote": spec.remote,
+        "languages": spec.languages,
+        "engagement": spec.engagement,
+    }
+
+
+def vouch_body(spec: VouchSpec, referrer_id: int, freelancer_id: int) -> dict[str, Any]:
+    """The POST /v1/vouches body of a vouch."""
+    body: dict[str, Any] = {
+        "referrer_contact_id": referrer_id,
+        "freelancer_id": freelancer_id,
+        "channel": spec.channel,
+        "last_met_on": spec.last_met_on.isoformat(),
+        "recommendation": spec.recommendation,
+        "statement": spec.statement,
+    }
+    if spec.worked_from or spec.worked_to or spec.worked_where:
+        body["worked_together"] = {
+            "where": spec.worked_where,
+            "from": spec.worked_from.isoformat() if spec.worked_from else None,
+            "to": spec.worked_to.isoformat() if spec.worked_to else None,
+        }
+    return body
+
+
 class InProcessClient:
     """Synchronous calls into an app over httpx's ASGI transport (no sockets, no server)."""
 
@@ -136,54 +182,15 @@ class ApiWriter:
                 raise SeedRefused(f"interaction import refused rows: {report['errors'][:5]}")
             advance(len(chunk))
 
-    def _vouch_body(self, spec: VouchSpec, ids: Ids) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "referrer_contact_id": ids.contacts[spec.referrer],
-            "freelancer_id": ids.freelancers[spec.freelancer_key],
-            "channel": spec.channel,
-            "last_met_on": spec.last_met_on.isoformat(),
-            "recommendation": spec.recommendation,
-            "statement": spec.statement,
-        }
-        if spec.worked_from or spec.worked_to or spec.worked_where:
-            body["worked_together"] = {
-                "where": spec.worked_where,
-                "from": spec.worked_from.isoformat() if spec.worked_from else None,
-                "to": spec.worked_to.isoformat() if spec.worked_to else None,
-            }
-        return body
-
     def vouch(self, spec: VouchSpec, ids: Ids) -> int:
-        body = self._vouch_body(spec, ids)
+        body = vouch_body(spec, ids.contacts[spec.referrer], ids.freelancers[spec.freelancer_key])
         answer = _check(
             self.referrals.post("/v1/vouches", json=body, headers=self.headers), "vouch"
         )
         return int(answer["id"])
 
     def request(self, spec: RequestSpec) -> int:
-        body: dict[str, Any] = {
-            "organization_id": self.organization_ids[spec.client_key],
-            "title": spec.title,
-            "description": spec.description,
-            "skills": []
-            if spec.paragraph_only
-            else [
-                {
-                    "name": s.spelling,
-                    "must_have": s.must_have,
-                    "min_level": s.min_level,
-                    "weight": s.weight,
-                }
-                for s in spec.skills
-            ],
-            "start_date": spec.start_date.isoformat(),
-            "duration_months": spec.duration_months,
-            "max_day_rate": spec.max_day_rate,
-            "location": {"city": spec.city, "country": spec.country},
-            "remote": spec.remote,
-            "languages": spec.languages,
-            "engagement": spec.engagement,
-        }
+        body = request_body(spec, self.organization_ids[spec.client_key])
         answer = _check(
             self.intake.post("/v1/requests", json=body, headers=self.headers), "staffing request"
         )

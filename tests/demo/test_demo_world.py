@@ -13,11 +13,15 @@ from demo.csv_files import freelancers_csv
 from demo.effects import outcome_rates
 from demo.model import WorldConfig
 from demo.world import generate, sizes
+from demo.write_api import request_body, vouch_body
 from services.intake.freelancers.csv_rows import read_rows
 from services.intake.freelancers.schemas import FreelancerCreate
+from services.intake.requests.schemas import RequestCreate
+from services.referrals.vouches.schemas import VouchCreate
 from shared.skills import normalise
 
-TODAY = date(2026, 12, 2)
+# Open requests start after "today" and the request API refuses past start dates.
+TODAY = date.today()
 
 
 def _world(seed: int = 3, freelancers: int = 400, trust_signal: str = "default"):  # type: ignore[no-untyped-def]
@@ -89,7 +93,7 @@ def test_every_skill_spelling_resolves_and_every_cv_names_its_skills() -> None:
             assert entry.spelling in request.description
 
 
-def test_the_import_file_passes_the_apis_validation() -> None:
+def test_everything_written_passes_the_apis_validation() -> None:
     world = _world(freelancers=300)
     rows = list(read_rows(freelancers_csv(world.freelancers).decode()))
     assert len(rows) == 300
@@ -97,6 +101,13 @@ def test_the_import_file_passes_the_apis_validation() -> None:
         assert row.problems == []
         FreelancerCreate.model_validate(row.data)
     assert len(list(csv.reader(io.StringIO(freelancers_csv(world.freelancers[:1]).decode())))) == 2
+    for request in world.open_requests:
+        RequestCreate.model_validate(request_body(request, organization_id=1))
+    for vouch in world.vouches:
+        VouchCreate.model_validate(vouch_body(vouch, referrer_id=1, freelancer_id=2))
+        assert world.contacts[vouch.referrer].freelancer_key != vouch.freelancer_key
+    pairs = [(v.referrer, v.freelancer_key) for v in world.vouches]
+    assert len(pairs) == len(set(pairs))
 
 
 def test_planted_effect_in_the_default_world_and_none_in_the_control() -> None:
