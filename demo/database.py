@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared.auth.keys import get_or_create_organization, issue_key
 from shared.db.base import Base
-from shared.models import Freelancer, Job
+from shared.models import Freelancer, Job, Placement
 from shared.models.enums import JobStatus, Role
 from shared.queue.worker import JobHandler, load_handlers, run_one
 
@@ -60,11 +60,28 @@ def prepare(
         return key.id, key.raw_key, organizations
 
 
-def drain_queue(engine: Engine, *, timeout: float = 3600.0) -> int:
-    """Run the queued jobs until none is due: trust first, so the rankings see it; how many ran."""
+def drain_queue(engine: Engine, *, attribute_history: bool, timeout: float = 3600.0) -> int:
+    """Run the queued jobs until none is due; how many ran.
+
+    Trust first, so that the historical placements are credited to the vouches in force when
+    they happened (the referrers' track records), then trust again, then the rankings.
+    """
     handlers = load_handlers()
     trust = {kind: handler for kind, handler in handlers.items() if kind == "recompute_trust"}
-    return _drain(engine, trust, timeout) + _drain(engine, handlers, timeout)
+    ran = _drain(engine, trust, timeout)
+    if attribute_history:
+        _attribute_placements(engine)
+        ran += _drain(engine, trust, timeout)
+    return ran + _drain(engine, handlers, timeout)
+
+
+def _attribute_placements(engine: Engine) -> None:
+    """What the `attribute_placement` job does for each placement, in one transaction."""
+    from services.referrals.attribution.service import attribute_placement
+
+    with Session(engine) as session, session.begin():
+        for placement_id in session.scalars(select(Placement.id).order_by(Placement.id)).all():
+            attribute_placement(session, placement_id=placement_id)
 
 
 def _drain(engine: Engine, handlers: dict[str, JobHandler], timeout: float) -> int:

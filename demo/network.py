@@ -27,7 +27,21 @@ _VOUCH_CHANNELS = (
 )
 _CONTEXTS = {
     "in_person": ("meetup", "conference", "lunch", "client visit", "Stammtisch", "office visit"),
-    "worked_together": ("project", "Projekt", "same team", "client project"),
+    # Read as "worked with X at <context>": where they worked together.
+    "worked_together": (
+        "Deutsche Bahn",
+        "Allianz",
+        "Otto Group",
+        "Zalando",
+        "Siemens",
+        "BMW",
+        "SAP",
+        "Commerzbank",
+        "DATEV",
+        "Bosch",
+        "Lufthansa",
+        "HUK-Coburg",
+    ),
     "video": ("video call", "intro call"),
     "phone": ("phone call", "Telefonat"),
     "online": ("LinkedIn message", "XING message", "Slack community"),
@@ -78,6 +92,7 @@ class NetworkBuilder:
         self.config = config
         self.freelancers = freelancers
         self.client_names = client_names
+        self.companies = (*client_names, *_CONTEXTS["worked_together"])
         self.quality = quality
         self.contacts: list[ContactSpec] = []
         self.interactions: dict[tuple[int, int, str, date, str], InteractionSpec] = {}
@@ -91,9 +106,11 @@ class NetworkBuilder:
         self.contacts.append(spec)
         return spec.key
 
-    def meet(self, a: int, b: int, channel: str, day: date) -> None:
+    def meet(self, a: int, b: int, channel: str, day: date, context: str | None = None) -> None:
         low, high = min(a, b), max(a, b)
-        context = pick(self.rng, _CONTEXTS[channel])
+        if context is None:
+            options = self.companies if channel == "worked_together" else _CONTEXTS[channel]
+            context = pick(self.rng, options)
         key = (low, high, channel, day, context)
         self.interactions.setdefault(key, InteractionSpec(low, high, channel, day, context))
 
@@ -210,7 +227,7 @@ class NetworkBuilder:
         if channel == "worked_together":
             worked_to = _recent_day(rng, today, max_days=900, recent_bias=1.0)
             worked_from = worked_to - timedelta(days=between(rng, 60, 700))
-            worked_where = pick(rng, self.client_names) if self.client_names else None
+            worked_where = pick(rng, self.companies)
             last_met = worked_to
         elif channel == "in_person":
             last_met = _recent_day(rng, today, max_days=800, recent_bias=1.3)
@@ -218,9 +235,9 @@ class NetworkBuilder:
             last_met = _recent_day(rng, today, max_days=400, recent_bias=1.0)
         own = self.contact_of_freelancer.get(freelancer.key)
         if own is not None:
-            self.meet(voucher, own, channel, last_met)
+            self.meet(voucher, own, channel, last_met, worked_where)
             if channel == "worked_together" and worked_from is not None:
-                self.meet(voucher, own, "worked_together", worked_from)
+                self.meet(voucher, own, "worked_together", worked_from, worked_where)
         created = max(last_met, freelancer.joined_at.date()) + timedelta(days=between(rng, 0, 60))
         pronoun = "her" if rng.random() < 0.3 else "him"
         statement = pick(rng, _STATEMENTS[recommendation]).format(pronoun=pronoun)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import asdict
 from datetime import date
 
@@ -110,16 +111,34 @@ def test_everything_written_passes_the_apis_validation() -> None:
     assert len(pairs) == len(set(pairs))
 
 
+def _pooled(trust_signal: str) -> dict[str, tuple[float, int]]:
+    """Outcome rates pooled over four worlds: one world's small groups are noisy."""
+    good: dict[str, float] = {}
+    total: dict[str, int] = {}
+    for seed in (1, 2, 3, 4):
+        for group, (rate, count) in outcome_rates(
+            _world(seed=seed, freelancers=2500, trust_signal=trust_signal)
+        ).items():
+            good[group] = good.get(group, 0.0) + rate * count
+            total[group] = total.get(group, 0) + count
+    return {group: (good[group] / total[group], total[group]) for group in total}
+
+
+def _z(rates: dict[str, tuple[float, int]], better: str, worse: str) -> float:
+    """Two-proportion z statistic of better − worse."""
+    (p1, n1), (p2, n2) = rates[better], rates[worse]
+    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
+    return (p1 - p2) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+
+
 def test_planted_effect_in_the_default_world_and_none_in_the_control() -> None:
-    planted = outcome_rates(_world(seed=1, freelancers=3000))
-    control = outcome_rates(_world(seed=1, freelancers=3000, trust_signal="none"))
-
-    def gap(rates: dict[str, tuple[float, int]], better: str, worse: str) -> float:
-        return rates[better][0] - rates[worse][0]
-
+    planted, control = _pooled("default"), _pooled("none")
     # In-person vouches from well-connected contacts beat online-only ones; warnings from
-    # people who worked with someone predict bad outcomes.
-    assert gap(planted, "in_person_well_connected", "online_only") >= 0.1
-    assert gap(planted, "all", "warning_worked_together") >= 0.1
-    assert gap(control, "in_person_well_connected", "online_only") <= 0.05
-    assert gap(control, "all", "warning_worked_together") <= 0.1
+    # people who worked with someone predict bad outcomes ...
+    assert planted["in_person_well_connected"][0] - planted["online_only"][0] >= 0.12
+    assert _z(planted, "in_person_well_connected", "online_only") > 4
+    assert planted["all"][0] - planted["warning_worked_together"][0] >= 0.12
+    assert _z(planted, "all", "warning_worked_together") > 4
+    # ... and in the control world neither difference is more than noise.
+    assert abs(_z(control, "in_person_well_connected", "online_only")) < 2.5
+    assert abs(_z(control, "all", "warning_worked_together")) < 2.5
