@@ -60,7 +60,9 @@ def prepare(
         return key.id, key.raw_key, organizations
 
 
-def drain_queue(engine: Engine, *, attribute_history: bool, timeout: float = 3600.0) -> int:
+def drain_queue(
+    engine: Engine, *, attribute_history: bool, rank: bool = True, timeout: float = 3600.0
+) -> int:
     """Run the queued jobs until none is due; how many ran.
 
     Trust first, so that the historical placements are credited to the vouches in force when
@@ -72,6 +74,9 @@ def drain_queue(engine: Engine, *, attribute_history: bool, timeout: float = 360
     if attribute_history:
         _attribute_placements(engine)
         ran += _drain(engine, trust, timeout)
+    if not rank:
+        # The rankings stay queued for the services' worker (`vouch up` runs it).
+        return ran
     return ran + _drain(engine, handlers, timeout)
 
 

@@ -245,8 +245,12 @@ def seed(
             mark = time.perf_counter()
             advance = task("trust, ranking", None)
             # Crediting placements runs one by one: at benchmark sizes the history stays uncredited.
+            # At benchmark sizes (--bulk) the open requests stay queued for the worker: loading
+            # a matching index of a million profiles is the worker's start-up, not the seed's.
             jobs = database.drain_queue(
-                engine, attribute_history=len(world.placements) <= ATTRIBUTION_LIMIT
+                engine,
+                attribute_history=len(world.placements) <= ATTRIBUTION_LIMIT,
+                rank=not bulk,
             )
             advance(jobs)
             seconds["jobs"] = time.perf_counter() - mark
