@@ -79,8 +79,9 @@ class HistoryBuilder:
         """People of the request's stack who had joined when it came in (and a few others)."""
         stack = request.stack
         count = bisect.bisect_left(self.joined.get(stack, []), request.created_at)
-        pool = self.by_stack[stack][:count]
-        sample = self.rng.sample(pool, min(len(pool), 40))
+        people = self.by_stack[stack]
+        # Indices, not a slice: copying the joined prefix per request is quadratic at 1M.
+        sample = [people[i] for i in self.rng.sample(range(count), min(count, 40))]
         others = [
             f
             for f in self.rng.sample(self.freelancers, min(8, len(self.freelancers)))
