@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from demo.effects import outcome_rates
 from demo.model import WorldConfig
 
 app = typer.Typer(
@@ -90,6 +91,12 @@ def seed_command(
         f"{len(world.open_requests)} open requests, {len(world.reviews)} decisions, "
         f"{len(world.placements)} placements; {report.jobs_run} jobs run."
     )
+    rates = outcome_rates(world)
+    shares = ", ".join(
+        f"{group.replace('_', ' ')} {rate:.0%} of {count}"
+        for group, (rate, count) in sorted(rates.items())
+    )
+    console.print(f"Presented candidates who got an interview or the job: {shares}")
     timing = ", ".join(f"{name} {value:.1f} s" for name, value in report.seconds.items())
     console.print(f"Timing: {timing}")
     console.print(f"Hidden truth (never read by the matcher): {report.truth_path}")
