@@ -38,7 +38,8 @@ def _noop(_stage: str, _done: int) -> None:
 def sizes(freelancers: int) -> dict[str, int]:
     """How many of each thing a world of this many freelancers has."""
     return {
-        "clients": max(6, freelancers // 60),
+        # An agency's clients grow slower than its pool of people (and company names are finite).
+        "clients": min(400, max(6, freelancers // 60)),
         "past_requests": max(30, freelancers // 8),
         "open_requests": min(60, max(10, freelancers // 150)),
         "clique": min(60, max(8, freelancers // 80)),

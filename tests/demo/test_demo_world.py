@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import random
 from dataclasses import asdict
 from datetime import date
 
@@ -13,6 +14,7 @@ import pytest
 from demo.csv_files import freelancers_csv
 from demo.effects import outcome_rates
 from demo.model import WorldConfig
+from demo.requests import make_clients
 from demo.world import generate, sizes
 from demo.write_api import request_body, vouch_body
 from services.intake.freelancers.csv_rows import read_rows
@@ -48,6 +50,12 @@ def test_sizes_follow_the_freelancer_count(count: int) -> None:
     assert len(world.past_requests) == expected["past_requests"]
     assert len({f.email for f in world.freelancers}) == count
     assert world.vouches and world.interactions and world.reviews and world.placements
+
+
+def test_a_million_freelancers_still_have_enough_distinct_clients() -> None:
+    count = sizes(1_000_000)["clients"]
+    clients = make_clients(random.Random(7), count)
+    assert len({client.name for client in clients}) == count
 
 
 def test_profiles_look_like_an_agency() -> None:
