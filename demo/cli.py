@@ -100,3 +100,5 @@ def seed_command(
     timing = ", ".join(f"{name} {value:.1f} s" for name, value in report.seconds.items())
     console.print(f"Timing: {timing}")
     console.print(f"Hidden truth (never read by the matcher): {report.truth_path}")
+    for failure in report.failed_jobs:
+        console.print(f"[red]A queued job failed (the worker retries it):[/red] {failure}")

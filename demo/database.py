@@ -113,3 +113,20 @@ def _drain(engine: Engine, handlers: dict[str, JobHandler], timeout: float) -> i
             return ran
         time.sleep(0.2)
     return ran
+
+
+def failed_jobs(engine: Engine) -> list[str]:
+    """Jobs that failed while the seed drained the queue (kind and the error's last line)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Job.kind, Job.last_error).where(
+                (Job.status == JobStatus.failed.value)
+                | ((Job.status == JobStatus.queued.value) & (Job.attempts > 0))
+            )
+        ).all()
+    return [f"{kind}: {_last_line(error)}" for kind, error in rows]
+
+
+def _last_line(error: str | None) -> str:
+    lines = (error or "").strip().splitlines()
+    return lines[-1] if lines else "no error recorded"

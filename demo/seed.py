@@ -40,6 +40,7 @@ class SeedReport:
     seconds: dict[str, float] = field(default_factory=dict)
     jobs_run: int = 0
     ids: dict[str, object] = field(default_factory=dict)
+    failed_jobs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -254,8 +255,9 @@ def seed(
             )
             advance(jobs)
             seconds["jobs"] = time.perf_counter() - mark
+            failed = database.failed_jobs(engine)
         finally:
             engine.dispose()
     write_truth(truth_path, world, stored.as_json())
     seconds["total"] = time.perf_counter() - started
-    return SeedReport(world, truth_path, seconds, jobs, stored.as_json())
+    return SeedReport(world, truth_path, seconds, jobs, stored.as_json(), failed)

@@ -35,6 +35,7 @@ def test_small_seed_end_to_end(committed_engine: Engine, database_url: str, tmp_
     truth_path = tmp_path / "truth.json"
     report = seed(database_url, config, reset=False, truth_path=truth_path, quiet=True)
     world = report.world
+    assert report.failed_jobs == []
     with Session(committed_engine) as session:
         assert _count(session, Freelancer) == 120
         assert _count(session, Contact) == len(world.contacts)
