@@ -29,7 +29,7 @@ test: $(STAMP) chromium
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy shared services evaluation
+	$(BIN)/mypy shared services evaluation demo
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -38,6 +38,12 @@ format: $(STAMP)
 # Every tests/bench/bench_*.py in turn (budget 25 min): one summary table, bench-results.json.
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run_all $(BENCH_ARGS)
+
+# The demo agency (2,000 freelancers, seed 7) in an empty database (a populated one is kept), then
+# everything runs. `vouch demo seed --reset` replaces existing data.
+demo: $(STAMP)
+	$(BIN)/vouch demo seed --keep-existing
+	$(BIN)/vouch up
 
 eval: $(STAMP)
 	$(BIN)/vouch evaluate --text
