@@ -120,7 +120,7 @@ def failed_jobs(engine: Engine) -> list[str]:
     with Session(engine) as session:
         rows = session.execute(
             select(Job.kind, Job.last_error).where(
-                (Job.status == JobStatus.failed.value)
+                (Job.status == JobStatus.dead.value)
                 | ((Job.status == JobStatus.queued.value) & (Job.attempts > 0))
             )
         ).all()
