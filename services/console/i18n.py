@@ -7,6 +7,7 @@ are formatted for the reader's locale by Babel.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date, format_datetime
@@ -219,6 +220,12 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 
+# A page of 200 candidates formats the same few dates, rates and scores hundreds of times.
+_date = lru_cache(maxsize=4096)(format_date)
+_currency = lru_cache(maxsize=4096)(format_currency)
+_decimal = lru_cache(maxsize=16384)(format_decimal)
+
+
 def pick_language(cookie: str | None, accept_language: str | None) -> str:
     """The `lang` cookie if valid, else the first supported language the browser asks for."""
     if cookie in LANGUAGES:
@@ -247,12 +254,15 @@ class Translator:
         self.locale = LOCALES[self.language]
 
     def __call__(self, message: str, **values: Any) -> str:
+        return self._text(message) if not values else self._text(message).format(**values)
+
+    def _text(self, message: str) -> str:
         code = CODES.get(message)
         if code is not None:
             text = code[1] if self.language == "de" else code[0]
         else:
             text = GERMAN.get(message, message) if self.language == "de" else message
-        return text.format(**values) if values else text
+        return text
 
     def date(self, value: date | datetime | str | None) -> str:
         if value in (None, ""):
@@ -261,7 +271,7 @@ class Translator:
             value = date.fromisoformat(value[:10])
         if isinstance(value, datetime):
             value = value.date()
-        return format_date(value, format="medium", locale=self.locale)
+        return str(_date(value, format="medium", locale=self.locale))
 
     def datetime(self, value: datetime | str | None) -> str:
         if value in (None, ""):
@@ -273,12 +283,12 @@ class Translator:
     def money(self, value: float | int | str | None) -> str:
         if value in (None, ""):
             return "—"
-        return format_currency(float(value), "EUR", locale=self.locale)
+        return str(_currency(float(value), "EUR", locale=self.locale))
 
     def number(self, value: float | int | None, digits: int = 2) -> str:
         if value is None:
             return "—"
-        return format_decimal(round(float(value), digits), locale=self.locale)
+        return str(_decimal(round(float(value), digits), locale=self.locale))
 
     def percent(self, value: float | None) -> str:
         if value is None:
