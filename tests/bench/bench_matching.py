@@ -53,6 +53,7 @@ from services.matching.scoring.prior import prior_model
 from services.matching.settings import MatchingSettings
 from shared.cli.database import command_database
 from shared.db.migrate import upgrade
+from shared.trust_features import TRUST_FEATURES
 from tests.support.database import scratch_database
 
 SKILLS = 600
@@ -78,6 +79,8 @@ CITIES = [
     "",
 ]
 START = date(2027, 3, 1).toordinal()
+# Raw trust values: counts up to a few, shares up to 1.
+TRUST_SCALE = np.array([1, 4, 2, 1, 2, 1, 1, 1][: len(TRUST_FEATURES)], dtype=np.float64)
 
 
 def _skill_probabilities() -> np.ndarray:
@@ -129,7 +132,7 @@ def synthetic_source(n: int, seed: int = 1) -> IndexSource:
     trusted = np.flatnonzero(rng.random(n) < 0.3)
     trust = TrustRows(
         ids[trusted],
-        (rng.random((len(trusted), 7)) * np.array([1, 4, 2, 1, 2, 1, 1])).astype(np.float32),
+        (rng.random((len(trusted), len(TRUST_FEATURES))) * TRUST_SCALE).astype(np.float32),
     )
     placed = np.flatnonzero(rng.random(n) < 0.05)
     placements = PlacementRows(
