@@ -265,16 +265,16 @@ def _copy(session: Session, table: str, columns: str, rows: Iterator[str]) -> No
             copy.write(chunk)
 
 
-def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
-    """Load `n` synthetic profiles into a scratch database and build/rank through LiveIndex."""
-    source = synthetic_source(n, seed=11)
+def load_synthetic(url: str, n: int, *, seed: int = 11) -> None:
+    """COPY a synthetic agency of `n` profiles (catalogue, profiles, skills, languages) into
+    the database at `url` (migrated)."""
+    source = synthetic_source(n, seed=seed)
     catalogue = catalogue_rows(np.random.default_rng(3))
     people = source.freelancers
     remote = np.array(["onsite", "hybrid", "remote"])
     levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
-    with command_database() as base, scratch_database(base, prefix="vouch_bench") as url:
-        upgrade(url)
-        engine = create_engine(url)
+    engine = create_engine(url)
+    try:
         with Session(engine) as session, session.begin():
             _copy(
                 session,
@@ -354,6 +354,16 @@ def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[st
                 ),
             )
             session.execute(text("ANALYZE"))
+    finally:
+        engine.dispose()
+
+
+def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
+    """Load `n` synthetic profiles into a scratch database and build/rank through LiveIndex."""
+    with command_database() as base, scratch_database(base, prefix="vouch_bench") as url:
+        upgrade(url)
+        load_synthetic(url, n)
+        engine = create_engine(url)
         # No overlap window here: just after a bulk load every row is "recent", which would
         # make the steady-state poll look like a full re-read.
         index = LiveIndex(settings.model_copy(update={"change_overlap_seconds": 0.0}))

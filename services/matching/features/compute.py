@@ -95,7 +95,13 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     total = weights.sum()
     if total <= 0:
         return np.full(values.shape[0], empty)
-    return (values @ weights) / total
+    # Column by column, left to right: a BLAS matrix-vector product may round a row differently
+    # depending on how many rows it is given, and the fast path must match exhaustive scoring
+    # to the bit.
+    acc = np.zeros(values.shape[0])
+    for j, weight in enumerate(weights.tolist()):
+        acc += values[:, j] * weight
+    return acc / total
 
 
 def _related(
