@@ -127,14 +127,17 @@ class LiveIndex:
                     self._rebuild(session)
                 finally:
                     self.building = False
-            elif force_poll or (
-                not self.polling_in_background
-                and time.monotonic() - self._last_poll >= self.settings.poll_interval_seconds
-            ):
+            elif force_poll or time.monotonic() - self._last_poll >= self._inline_after():
                 self._apply(session, loader.poll(session, since=self.state.since))
                 self._last_poll = time.monotonic()
             assert self.state is not None
             return self.state
+
+    def _inline_after(self) -> float:
+        """Seconds since the last poll after which a ranking call polls itself: the interval,
+        or with a background poller twice that (only when the poller falls behind or fails)."""
+        interval = self.settings.poll_interval_seconds
+        return 2 * interval if self.polling_in_background else interval
 
     @property
     def polling_in_background(self) -> bool:

@@ -40,15 +40,17 @@ def create_run(
     top_k: int | None = None,
     trigger: str = "api",
     created_by_key_id: int | None = None,
+    fresh: bool = False,
 ) -> MatchRunRead:
-    """Rank the request now and store the run; only open requests are ranked."""
+    """Rank the request now and store the run; only open requests are ranked. `fresh` polls
+    for changes first (queued rankings: they must see what was committed before the job)."""
     request = get_request(session, request_id)
     if request.status != RequestStatus.open.value:
         raise Conflict(f"Request {request_id} is {request.status}; only open requests are ranked.")
     k = top_k or get_matching_settings().default_top_k
     model = cached_active_model(session)
     index = live_index_for(session)
-    state = index.ensure_fresh(session)
+    state = index.ensure_fresh(session, force_poll=fresh)
     query = load_queries(session, [request_id], taxonomy=state.taxonomy, loaded=[request])[
         request_id
     ]
