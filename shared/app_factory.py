@@ -66,8 +66,10 @@ def create_app(
     title: str,
     routers: Sequence[APIRouter],
     warm_ups: Sequence[Callable[[], None]] = (),
+    readiness_checks: Sequence[Callable[[], str | None]] = (),
 ) -> FastAPI:
-    """The service's app; `warm_ups` run in background threads when the server starts."""
+    """The service's app; `warm_ups` run in background threads when the server starts;
+    `readiness_checks` (None = ready, else what is awaited) gate /readyz."""
     settings = get_settings()
     configure_logging(service)
     docs = settings.docs_enabled
@@ -109,4 +111,5 @@ def create_app(
         )
     add_bearer_security(app)
     app.state.service = service
+    app.state.readiness_checks = tuple(readiness_checks)
     return app

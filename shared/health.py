@@ -1,4 +1,5 @@
-"""/healthz (process alive) and /readyz (database reachable, schema at the latest migration)."""
+"""/healthz (process alive) and /readyz (database reachable, schema at the latest migration, and
+the service's own readiness checks passed, e.g. the matching index built)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from functools import lru_cache
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy import text
 
 from shared.db.engine import get_engine
@@ -35,7 +36,7 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", responses={503: {"description": "Not ready"}})
-def readyz() -> dict[str, str]:
+def readyz(request: Request) -> dict[str, str]:
     try:
         current = current_revisions()
     except Exception as exc:
@@ -48,4 +49,9 @@ def readyz() -> dict[str, str]:
             f"The schema is at {sorted(current) or 'no revision'}; expected {sorted(expected)}. "
             "Run `vouch migrate`."
         )
+    # A check returns None when ready, or what the service is still waiting for.
+    for check in getattr(request.app.state, "readiness_checks", ()):
+        waiting = check()
+        if waiting:
+            raise ServiceUnavailable(waiting)
     return {"status": "ready", "schema": ",".join(sorted(current))}

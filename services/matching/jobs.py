@@ -22,7 +22,8 @@ def rank_request(session: Session, payload: dict[str, Any]) -> None:
     if request is None or request.status != RequestStatus.open.value:
         logger.info("rank_request %s skipped: request missing or not open", request_id)
         return
-    create_run(session, request_id=request_id, trigger="worker")
+    # Off the request path: poll first, so profiles committed before the job are ranked.
+    create_run(session, request_id=request_id, trigger="worker", fresh=True)
 
 
 def train_model(session: Session, payload: dict[str, Any]) -> None:

@@ -18,9 +18,26 @@ def schedule_daily_retention() -> None:
 
 
 def warm_index() -> None:
-    """Build the in-process index at start-up, not inside the first ranking request."""
+    """Build the in-process index at start-up, not inside the first ranking request, then keep
+    it fresh from a background poll (off the request path)."""
+    sessions = get_sessionmaker()
+    with sessions() as session:
+        index = live_index_for(session)
+        index.ensure_fresh(session)
+    index.poll_in_background(sessions)
+
+
+def index_ready() -> str | None:
+    """Ready once the ranking index is built; a probe with no start-up build under way (an
+    app served without its lifespan) builds it."""
     with get_sessionmaker()() as session:
-        live_index_for(session).ensure_fresh(session)
+        index = live_index_for(session)
+        if index.state is not None:
+            return None
+        if index.building:
+            return "The ranking index is still being built; retry shortly."
+        index.ensure_fresh(session)
+    return None
 
 
 app = create_app(
@@ -34,4 +51,5 @@ app = create_app(
         models_router,
     ],
     warm_ups=[warm_index, schedule_daily_retention],
+    readiness_checks=[index_ready],
 )

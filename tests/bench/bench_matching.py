@@ -53,6 +53,7 @@ from services.matching.scoring.prior import prior_model
 from services.matching.settings import MatchingSettings
 from shared.cli.database import command_database
 from shared.db.migrate import upgrade
+from shared.trust_features import TRUST_FEATURES
 from tests.support.database import scratch_database
 
 SKILLS = 600
@@ -78,6 +79,8 @@ CITIES = [
     "",
 ]
 START = date(2027, 3, 1).toordinal()
+# Raw trust values: counts up to a few, shares up to 1.
+TRUST_SCALE = np.array([1, 4, 2, 1, 2, 1, 1, 1][: len(TRUST_FEATURES)], dtype=np.float64)
 
 
 def _skill_probabilities() -> np.ndarray:
@@ -129,7 +132,7 @@ def synthetic_source(n: int, seed: int = 1) -> IndexSource:
     trusted = np.flatnonzero(rng.random(n) < 0.3)
     trust = TrustRows(
         ids[trusted],
-        (rng.random((len(trusted), 7)) * np.array([1, 4, 2, 1, 2, 1, 1])).astype(np.float32),
+        (rng.random((len(trusted), len(TRUST_FEATURES))) * TRUST_SCALE).astype(np.float32),
     )
     placed = np.flatnonzero(rng.random(n) < 0.05)
     placements = PlacementRows(
@@ -262,16 +265,16 @@ def _copy(session: Session, table: str, columns: str, rows: Iterator[str]) -> No
             copy.write(chunk)
 
 
-def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
-    """Load `n` synthetic profiles into a scratch database and build/rank through LiveIndex."""
-    source = synthetic_source(n, seed=11)
+def load_synthetic(url: str, n: int, *, seed: int = 11) -> None:
+    """COPY a synthetic agency of `n` profiles (catalogue, profiles, skills, languages) into
+    the database at `url` (migrated)."""
+    source = synthetic_source(n, seed=seed)
     catalogue = catalogue_rows(np.random.default_rng(3))
     people = source.freelancers
     remote = np.array(["onsite", "hybrid", "remote"])
     levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
-    with command_database() as base, scratch_database(base, prefix="vouch_bench") as url:
-        upgrade(url)
-        engine = create_engine(url)
+    engine = create_engine(url)
+    try:
         with Session(engine) as session, session.begin():
             _copy(
                 session,
@@ -351,6 +354,16 @@ def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[st
                 ),
             )
             session.execute(text("ANALYZE"))
+    finally:
+        engine.dispose()
+
+
+def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[str, object]:
+    """Load `n` synthetic profiles into a scratch database and build/rank through LiveIndex."""
+    with command_database() as base, scratch_database(base, prefix="vouch_bench") as url:
+        upgrade(url)
+        load_synthetic(url, n)
+        engine = create_engine(url)
         # No overlap window here: just after a bulk load every row is "recent", which would
         # make the steady-state poll look like a full re-read.
         index = LiveIndex(settings.model_copy(update={"change_overlap_seconds": 0.0}))

@@ -55,6 +55,25 @@ class FeatureBlock:
     term_shown: np.ndarray  # bool (c, must terms): the profile text holds the term
     implied: np.ndarray  # bool (c, k): not held, but a skill implying it is
 
+    def take(self, positions: np.ndarray) -> FeatureBlock:
+        """The block restricted to some of its rows (by position), in that order."""
+        gather = self.gather
+        return FeatureBlock(
+            self.rows[positions],
+            self.values[positions],
+            self.must_missing[positions],
+            SkillGather(
+                gather.level[positions],
+                gather.years[positions],
+                gather.last_used[positions],
+                gather.extracted[positions],
+            ),
+            self.related_credit[positions],
+            self.related_slot[positions],
+            self.term_shown[positions],
+            self.implied[positions],
+        )
+
     def shows_any(self, prepared: PreparedQuery) -> np.ndarray:
         """Rows with any evidence for the request: a required or related skill, or text."""
         k = len(prepared.columns)
@@ -76,7 +95,13 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     total = weights.sum()
     if total <= 0:
         return np.full(values.shape[0], empty)
-    return (values @ weights) / total
+    # Column by column, left to right: a BLAS matrix-vector product may round a row differently
+    # depending on how many rows it is given, and the fast path must match exhaustive scoring
+    # to the bit.
+    acc = np.zeros(values.shape[0])
+    for j, weight in enumerate(weights.tolist()):
+        acc += values[:, j] * weight
+    return acc / total
 
 
 def _related(
@@ -239,6 +264,72 @@ def _location_fit(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQue
     return fit
 
 
+# Features a ranking can defer: bounded, cheap to bound, and not needed to choose candidates.
+DEFERRED_NAMES: tuple[str, ...] = tuple(
+    name
+    for name in FEATURE_NAMES
+    if name
+    in {
+        "text_similarity",
+        "rate_fit",
+        "availability_gap",
+        "location_fit",
+        "language_fit",
+        "placement_count",
+        "placement_success",
+        *TRUST_FEATURES,
+    }
+)
+DEFERRED_COLUMNS = np.array([FEATURE_INDEX[name] for name in DEFERRED_NAMES], dtype=np.int64)
+
+
+def skill_stage(
+    segment: IndexSegment,
+    rows: np.ndarray,
+    prepared: PreparedQuery,
+    *,
+    with_text: bool = False,
+) -> FeatureBlock:
+    """The skill features and must-have misses of `rows` (the deferred columns hold 0, or
+    the text similarity too when `with_text`); `finish` fills in the rest."""
+    rows = np.asarray(rows, dtype=np.int64)
+    gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
+    term_shown = terms_shown(segment, rows, prepared)
+    named: dict[str, np.ndarray] = {}
+    must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
+    values = np.zeros((len(rows), len(FEATURE_NAMES)))
+    for name, column in named.items():
+        values[:, FEATURE_INDEX[name]] = column
+    if with_text:
+        values[:, TEXT_COLUMN] = segment.text.similarity(
+            rows, prepared.text_terms, prepared.text_weights
+        )
+    values = np.clip(values, _LOWER, _UPPER)
+    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)
+
+
+def finish(
+    segment: IndexSegment,
+    block: FeatureBlock,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    *,
+    text_done: bool = False,
+) -> FeatureBlock:
+    """Fill in the deferred features of a `skill_stage` block (in place; returned)."""
+    rows = block.rows
+    named: dict[str, np.ndarray] = {}
+    _fit_features(segment, rows, prepared, settings, named)
+    if not text_done:
+        named["text_similarity"] = segment.text.similarity(
+            rows, prepared.text_terms, prepared.text_weights
+        )
+    for name, column in named.items():
+        index = FEATURE_INDEX[name]
+        block.values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
+    return block
+
+
 def compute_features(
     segment: IndexSegment,
     rows: np.ndarray,
@@ -246,18 +337,4 @@ def compute_features(
     settings: MatchingSettings,
 ) -> FeatureBlock:
     """All features of `rows`."""
-    rows = np.asarray(rows, dtype=np.int64)
-    gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
-    term_shown = terms_shown(segment, rows, prepared)
-    named: dict[str, np.ndarray] = {}
-    must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
-    _fit_features(segment, rows, prepared, settings, named)
-    named["text_similarity"] = segment.text.similarity(
-        rows, prepared.text_terms, prepared.text_weights
-    )
-    if len(rows):
-        values = np.column_stack([named[name] for name in FEATURE_NAMES])
-    else:
-        values = np.zeros((0, len(FEATURE_NAMES)))
-    values = np.clip(values, _LOWER, _UPPER)
-    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)
+    return finish(segment, skill_stage(segment, rows, prepared), prepared, settings)

@@ -1,6 +1,8 @@
 """The in-process index of one matching replica, kept fresh by polling the database.
 
-Each ranking call first polls (at most every `poll_interval_seconds`): counts and signatures of
+In a served process a background thread polls every `poll_interval_seconds` (started with the
+app), so a ranking call never waits for the poll; elsewhere (tools, tests, a zero interval) each
+ranking call polls first, at most every `poll_interval_seconds`. A poll reads counts and signatures of
 the tables the index reads, plus the freelancers and trust rows changed since the last poll
 (minus an overlap, so a row committed late by a long transaction is still seen). Because every
 replica polls the same database, every replica converges the same way.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -109,21 +112,73 @@ class LiveIndex:
         self.state: IndexState | None = None
         self._last_poll = 0.0
         self._rebuilder: threading.Thread | None = None
+        self._poller: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.building = False
         self.rebuilds = 0
 
     def ensure_fresh(self, session: Session, *, force_poll: bool = False) -> IndexState:
-        """Build on first use; otherwise poll for changes when the poll interval has passed."""
+        """Build on first use; otherwise poll for changes when the poll interval has passed
+        (unless the background poller keeps the index fresh)."""
         with self.lock:
             if self.state is None:
-                self._rebuild(session)
-            elif (
-                force_poll
-                or time.monotonic() - self._last_poll >= self.settings.poll_interval_seconds
-            ):
+                self.building = True
+                try:
+                    self._rebuild(session)
+                finally:
+                    self.building = False
+            elif force_poll or time.monotonic() - self._last_poll >= self._inline_after():
                 self._apply(session, loader.poll(session, since=self.state.since))
-            self._last_poll = time.monotonic()
+                self._last_poll = time.monotonic()
             assert self.state is not None
             return self.state
+
+    def _inline_after(self) -> float:
+        """Seconds since the last poll after which a ranking call polls itself: the interval,
+        or with a background poller twice that (only when the poller falls behind or fails)."""
+        interval = self.settings.poll_interval_seconds
+        return 2 * interval if self.polling_in_background else interval
+
+    @property
+    def polling_in_background(self) -> bool:
+        return self._poller is not None and self._poller.is_alive()
+
+    def poll_in_background(self, sessions: Callable[[], Session]) -> None:
+        """Poll for changes every `poll_interval_seconds` in a daemon thread (idempotent; a zero
+        interval keeps polling on the request path instead)."""
+        interval = self.settings.poll_interval_seconds
+        if interval <= 0 or self.polling_in_background:
+            return
+
+        def work() -> None:
+            while not self._stop.wait(interval):
+                try:
+                    with sessions() as session:
+                        self._poll_once(session)
+                except Exception:
+                    logger.exception("index poll failed; keeping the current index")
+
+        self._stop.clear()
+        self._poller = threading.Thread(target=work, name="vouch-index-poll", daemon=True)
+        self._poller.start()
+
+    def _poll_once(self, session: Session) -> None:
+        """One poll; the query runs outside the lock, so rankings never wait for it."""
+        state = self.state
+        if state is None:
+            self.ensure_fresh(session)
+            return
+        result = loader.poll(session, since=state.since)
+        with self.lock:
+            if self.state is state:
+                self._apply(session, result)
+                self._last_poll = time.monotonic()
+
+    def stop_polling(self) -> None:
+        self._stop.set()
+        if self._poller is not None:
+            self._poller.join(timeout=5)
+        self._poller = None
 
     def rank(self, query: RequestQuery, model: RankingModel, *, top_k: int) -> engine.RankOutput:
         with self.lock:

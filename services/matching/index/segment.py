@@ -276,7 +276,19 @@ class IndexSegment:
             self._mark[large] = False
 
     def held_counts(self, lists: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-        """In how many of the sorted row lists (postings) each of `rows` appears."""
+        """In how many of the sorted row lists (postings) each of `rows` appears.
+
+        A list much longer than `rows` is probed by binary search (|rows| log |list|) instead of
+        being scattered whole: popular skills' postings are not read end to end.
+        """
+        long = [p for p in lists if len(rows) * np.log2(len(p) + 2) <= len(p)]
+        if long:
+            counts = np.zeros(len(rows), dtype=np.int64)
+            for postings in long:
+                pos = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
+                counts += postings[pos] == rows
+            short = [p for p in lists if not any(p is q for q in long)]
+            return counts + self.held_counts(short, rows) if short else counts
         try:
             for postings in lists:
                 self._counts[postings] += 1

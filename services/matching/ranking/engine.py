@@ -16,8 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from services.matching.features.compute import FeatureBlock, compute_features
-from services.matching.features.registry import FEATURE_NAMES
+from services.matching.features.compute import (
+    DEFERRED_COLUMNS,
+    FeatureBlock,
+    compute_features,
+    finish,
+    skill_stage,
+)
+from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.segment import (
     LAST_USED_BASE,
@@ -31,6 +37,7 @@ from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
 from services.matching.settings import MatchingSettings
 
+TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
 TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
 TERM_NOTE_MISSING = "not in the catalogue; not found"
 
@@ -199,14 +206,13 @@ def rank(
     settings: MatchingSettings,
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
-
-    def rows_of(segment: IndexSegment) -> np.ndarray:
-        return candidate_rows(segment, prepared, settings, need=top_k)
-
-    blocks = _candidate_blocks(snapshot, prepared, settings, rows_of)
-    considered = sum(len(block.rows) for block in blocks)
+    rows = [
+        candidate_rows(segment, prepared, settings, need=top_k) for segment in snapshot.segments
+    ]
+    considered = sum(len(r) for r in rows)
     if not considered:
         return RankOutput([], 0)
+    blocks = _who_can_win(snapshot, rows, prepared, model, settings, top_k)
     all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
     chosen = _select_top(all_scores, all_ids, top_k)
     return RankOutput(
@@ -215,6 +221,72 @@ def rank(
         ),
         considered,
     )
+
+
+# Deferred features' contribution to a score: its least and greatest possible value.
+def _deferred_spread(model: RankingModel) -> tuple[float, float]:
+    lows, highs = 0.0, 0.0
+    for column in DEFERRED_COLUMNS.tolist():
+        spec = FEATURES[column]
+        ends = (model.coefficients[column] * spec.lower, model.coefficients[column] * spec.upper)
+        lows += min(ends)
+        highs += max(ends)
+    return lows, highs
+
+
+def _who_can_win(
+    snapshot: IndexSnapshot,
+    rows: list[np.ndarray],
+    prepared: PreparedQuery,
+    model: RankingModel,
+    settings: MatchingSettings,
+    top_k: int,
+) -> list[FeatureBlock]:
+    """Features of the listed candidates that can still reach the top k, and of no others.
+
+    The skill features and must-have misses come first (they decide the clean-list rule and
+    the penalty tier); the score of each row is then bounded by letting every deferred
+    feature range over its bounds. A row whose best case is below the k-th best worst case
+    cannot be chosen, so its deferred features are never computed. The bounds carry a margin
+    far above float rounding, so ties at the cut are kept and the top k is exactly the same.
+    """
+    # Text similarity is needed up front only when the clean-list rule may read it.
+    with_text = not prepared.must_count
+    blocks = [
+        skill_stage(segment, segment_rows, prepared, with_text=with_text)
+        for segment, segment_rows in zip(snapshot.segments, rows, strict=True)
+    ]
+    must = prepared.must_count
+    if must and not any(bool((block.must_missing < must).any()) for block in blocks):
+        # Nobody shows a must-have: the list falls back to any evidence, text included.
+        for segment, block in zip(snapshot.segments, blocks, strict=True):
+            block.values[:, TEXT_COLUMN] = segment.text.similarity(
+                block.rows, prepared.text_terms, prepared.text_weights
+            )
+        with_text = True
+    shown = listed(blocks, prepared)
+    low, high = _deferred_spread(model)
+    if with_text:
+        spec = FEATURES[TEXT_COLUMN]
+        coefficient = model.coefficients[TEXT_COLUMN]
+        low -= min(coefficient * spec.lower, coefficient * spec.upper)
+        high -= max(coefficient * spec.lower, coefficient * spec.upper)
+    partial = []
+    for block, keep in zip(blocks, shown, strict=True):
+        known = block.values[keep]
+        if not with_text:
+            known[:, TEXT_COLUMN] = 0.0
+        partial.append(model.score(known, block.must_missing[keep]))
+    every = np.concatenate(partial)
+    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
+    threshold = -np.inf
+    if len(every) > top_k:
+        threshold = float(np.partition(every, len(every) - top_k)[len(every) - top_k]) + low
+    out = []
+    for segment, block, keep, part in zip(snapshot.segments, blocks, shown, partial, strict=True):
+        chosen = np.flatnonzero(keep)[part + high >= threshold - margin]
+        out.append(finish(segment, block.take(chosen), prepared, settings, text_done=with_text))
+    return out
 
 
 def _ranked(

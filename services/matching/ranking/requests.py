@@ -35,13 +35,23 @@ SkillRow = tuple[int, str, bool, int, float]  # skill id, name, must-have, min l
 
 
 def load_queries(
-    session: Session, request_ids: Sequence[int], *, taxonomy: Taxonomy | None = None
+    session: Session,
+    request_ids: Sequence[int],
+    *,
+    taxonomy: Taxonomy | None = None,
+    loaded: Sequence[StaffingRequest] = (),
 ) -> dict[int, RequestQuery]:
-    """Queries for the given requests (missing ids are simply absent), in a few statements."""
+    """Queries for the given requests (missing ids are simply absent), in a few statements;
+    `loaded` requests (already read in this session) are not read again."""
     ids = sorted(set(request_ids))
     if not ids:
         return {}
-    requests = session.scalars(select(StaffingRequest).where(StaffingRequest.id.in_(ids))).all()
+    have = {request.id: request for request in loaded if request.id in set(ids)}
+    requests = list(have.values())
+    if len(have) < len(ids):
+        requests += session.scalars(
+            select(StaffingRequest).where(StaffingRequest.id.in_([i for i in ids if i not in have]))
+        ).all()
     skill_rows = session.execute(
         select(
             RequestSkill.request_id,
@@ -80,9 +90,13 @@ def load_queries(
     wanted = sorted({skill.slug for named in found.values() for skill in named})
     catalogue = {
         slug: (skill_id, name)
-        for skill_id, name, slug in session.execute(
-            select(Skill.id, Skill.name, Skill.slug).where(Skill.slug.in_(wanted))
-        ).all()
+        for skill_id, name, slug in (
+            session.execute(
+                select(Skill.id, Skill.name, Skill.slug).where(Skill.slug.in_(wanted))
+            ).all()
+            if wanted
+            else ()
+        )
     }
     unavailable = unavailable_by_request(
         session, ids, tolerance_days=get_matching_settings().availability_tolerance_days
