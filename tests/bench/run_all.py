@@ -39,6 +39,7 @@ ARGUMENTS: dict[str, list[str]] = {
     "bench_demo": ["--api", "10000", "--bulk", "0"],
     "bench_matching": ["--sizes", "100000,1000000", "--requests", "100"],
     "bench_matching_http": ["--sizes", "100000", "--requests", "100"],
+    "bench_http": ["--sizes", "100000"],
     "bench_training": ["--requests", "10,100,1000,10000,50000"],
 }
 FULL_ARGUMENTS: dict[str, list[str]] = {

@@ -88,10 +88,8 @@ def create_run(
 
 
 # The run and all its results in one statement (one round trip, whatever the top k); the
-# results travel as one JSON array. The transaction commits without waiting for the WAL flush
-# (synchronous_commit off, this transaction only): a run is derived data that a crash in that
-# millisecond loses at worst, and ranking again reproduces it; the flush was a third of the
-# database time of a ranking call.
+# results travel as one JSON array. The commit still waits for the WAL flush: reviews and
+# presentations refer to the run a client was shown, so it must not be lost in a crash.
 _STORE_SQL = text(
     """
     WITH run AS (
@@ -106,7 +104,7 @@ _STORE_SQL = text(
         FROM run, jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(
             rank int, freelancer_id bigint, score float8, contributions jsonb, explanation jsonb)
     )
-    SELECT id, created_at, set_config('synchronous_commit', 'off', true) FROM run
+    SELECT id, created_at FROM run
     """
 )
 
