@@ -7,21 +7,41 @@ processes holding the server and stops it (pg_ctl stop) when the last one exits.
 from __future__ import annotations
 
 import atexit
+import logging
+import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
 _servers: dict[Path, Any] = {}
+# pg_ctl gets 10 s to start the server; on a loaded machine it can need longer. pgserver then
+# keeps a handle that never runs, so a failed start is forgotten and tried again.
+START_ATTEMPTS = 4
+logger = logging.getLogger("vouch.embedded")
 
 
 def start_embedded(data_dir: Path) -> Any:
     """Start (or attach to) the embedded server under `data_dir`."""
     import pgserver
+    from pgserver.postgres_server import PostgresServer
 
     pgdata = (data_dir / "pgdata").resolve()
-    if pgdata not in _servers:
-        pgdata.parent.mkdir(parents=True, exist_ok=True)
-        _servers[pgdata] = pgserver.get_server(pgdata, cleanup_mode="stop")
-    return _servers[pgdata]
+    if pgdata in _servers:
+        return _servers[pgdata]
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            server = pgserver.get_server(pgdata, cleanup_mode="stop")
+            server.get_postmaster_info()  # fails when the start did not finish
+            _servers[pgdata] = server
+            return server
+        except (AssertionError, subprocess.SubprocessError, OSError) as exc:
+            PostgresServer._instances.pop(pgdata, None)
+            if attempt == START_ATTEMPTS:
+                raise
+            logger.warning("embedded PostgreSQL did not start (%s); trying again", exc)
+            time.sleep(2 * attempt)
+    raise AssertionError("unreachable")
 
 
 def stop_embedded(data_dir: Path) -> None:

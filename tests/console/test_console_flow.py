@@ -307,3 +307,19 @@ def test_a_service_down_shows_a_clear_message(live: LiveSystem, browser: Browser
                 os.environ[k] = v
         get_console_settings.cache_clear()
         console_api._clients.clear()
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
+def test_why_not_answers_in_place_in_the_readers_language(
+    live: LiveSystem, browser: Browser, locale: str
+) -> None:
+    page = new_page(browser, locale=locale)
+    german = locale.startswith("de")
+    sign_in(page, live, live.manager_email)
+    page.goto(live.urls["console"] + f"/requests/{live.request_id}")
+    page.fill("#why-not-form input[name=freelancer]", str(live.freelancers["mia"]))
+    page.click("#why-not-form button")
+    answer = page.locator("#why-not-answer")
+    expect(answer).to_contain_text("Erfüllt alle Filter." if german else "Passes every filter.")
+    expect(answer).to_contain_text("Muss-Skills" if german else "must-have skills")
+    page.context.close()

@@ -256,6 +256,9 @@ async def why_not(request: Request, request_id: int, freelancer: str = "") -> Re
             )
         except ApiProblem as problem:
             error = problem_message(problem)
+    if answer is not None and answer.get("status") != "excluded":
+        # The sentence in the reader's language, from the same numbers as the API's.
+        answer = {**answer, "summary_text": summary(t, answer)}
     template = "partials/why_not.html" if wants_fragment(request) else "why_not_page.html"
     return render(
         request,
