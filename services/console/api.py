@@ -80,20 +80,9 @@ async def call(
     headers: dict[str, str] | None = None,
 ) -> Any:
     """JSON of a 2xx answer (None for 204); ApiProblem for 4xx; ServiceDown otherwise."""
-    all_headers = dict(headers or {})
-    if token:
-        all_headers["Authorization"] = f"Bearer {token}"
-    clean = {k: v for k, v in (params or {}).items() if v not in (None, "")}
-    try:
-        response = await _client(service).request(
-            method, path, json=json, params=clean, files=files, headers=all_headers
-        )
-    except httpx.HTTPError as exc:
-        raise ServiceDown(service) from exc
-    if response.status_code >= 500:
-        raise ServiceDown(service)
-    if response.status_code >= 400:
-        raise _problem(response)
+    response = await _send(
+        service, method, path, token=token, json=json, params=params, files=files, headers=headers
+    )
     if response.status_code == 204 or not response.content:
         return None
     content_type = response.headers.get("content-type", "")
@@ -106,9 +95,28 @@ async def raw(
     service: str, path: str, *, token: str, params: dict[str, Any] | None = None
 ) -> httpx.Response:
     """The whole response (CSV downloads, CV files)."""
+    return await _send(service, "GET", path, token=token, params=params)
+
+
+async def _send(
+    service: str,
+    method: str,
+    path: str,
+    *,
+    token: str | None,
+    json: Any = None,
+    params: dict[str, Any] | None = None,
+    files: Any = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """A 2xx response; ApiProblem for 4xx; ServiceDown when the service does not answer."""
+    all_headers = dict(headers or {})
+    if token:
+        all_headers["Authorization"] = f"Bearer {token}"
+    clean = {k: v for k, v in (params or {}).items() if v not in (None, "")}
     try:
-        response = await _client(service).get(
-            path, params=params, headers={"Authorization": f"Bearer {token}"}
+        response = await _client(service).request(
+            method, path, json=json, params=clean, files=files, headers=all_headers
         )
     except httpx.HTTPError as exc:
         raise ServiceDown(service) from exc

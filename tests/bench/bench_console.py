@@ -27,10 +27,11 @@ from sqlalchemy.orm import Session
 from shared.accounts.service import create_user
 from shared.auth.keys import get_or_create_organization, issue_key
 from shared.cli.database import command_database
+from shared.cli.run import _wait_ready
 from shared.db.migrate import upgrade
 from shared.models.enums import Role
 from shared.skills.sync import sync_catalogue
-from tests.console.conftest import SERVICES, _free_port, _wait_ready
+from tests.console.conftest import SERVICES, _free_port
 from tests.support.database import scratch_database
 
 PASSWORD = "a long bench password"

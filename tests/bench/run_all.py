@@ -38,13 +38,12 @@ ARGUMENTS: dict[str, list[str]] = {
     # 10,000 through the APIs; the 1,000,000 bulk world (about 15 minutes) only with --full.
     "bench_demo": ["--api", "10000", "--bulk", "0"],
     "bench_matching": ["--sizes", "100000,1000000", "--requests", "100"],
-    "bench_matching_http": ["--sizes", "100000", "--requests", "100"],
     "bench_http": ["--sizes", "100000"],
     "bench_training": ["--requests", "10,100,1000,10000,50000"],
 }
 FULL_ARGUMENTS: dict[str, list[str]] = {
     "bench_demo": ["--api", "10000", "--bulk", "1000000"],
-    "bench_matching_http": ["--sizes", "100000,1000000", "--requests", "100"],
+    "bench_http": ["--sizes", "100000,1000000"],
 }
 HEADLINE = re.compile(
     r"p50|p95|/s\b|per second|/minute|CVs|throughput|Training|seconds|[0-9] s\b|ms\b|MB\b",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from shared.accounts.service import create_user
 from shared.auth.keys import issue_key
+from shared.cli.run import _wait_ready
 from shared.db.base import Base
 from shared.models.enums import Role
 from tests.support.keys import bearer
@@ -93,21 +94,6 @@ def _start(database_url: str, ports: dict[str, int]) -> list[subprocess.Popen[by
     # The worker recomputes trust after a vouch, so trust paths show as they would in use.
     processes.append(subprocess.Popen([sys.executable, "-m", "shared.cli", "worker"], env=env))
     return processes
-
-
-def _wait_ready(urls: dict[str, str], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    pending = dict(urls)
-    while pending and time.monotonic() < deadline:
-        for name, base in list(pending.items()):
-            try:
-                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
-                    pending.pop(name)
-            except httpx.HTTPError:
-                pass
-        time.sleep(0.3)
-    if pending:
-        raise RuntimeError(f"not ready: {sorted(pending)}")
 
 
 def _profile(
