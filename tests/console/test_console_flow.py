@@ -91,6 +91,12 @@ def test_review_shortlist_reject_present_and_client_sees_only_presented(
         for r in placements
     )
 
+    # The list counts each freelancer's latest decision: Mia shortlisted, Jan presented → placed.
+    page.goto(live.urls["console"] + "/requests?status=")
+    row = page.locator("#requests tbody tr", has=page.locator(f'a[href="/requests/{request_id}"]'))
+    expect(row.locator("td.num")).to_have_text(["1", "1"])
+    page.go_back()
+
     latest = {r["freelancer_id"]: r for r in reviews()[before:]}
     assert latest[live.freelancers["tom"]]["reason"] == "not available — on another project"
     candidates = live.api(

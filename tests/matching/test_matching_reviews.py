@@ -261,3 +261,33 @@ def test_clients_see_only_presented_candidates_without_scores(
     other_org = api.get(f"/v1/requests/{request.id}/candidates", headers=keys.client_b)
     assert not_found.json()["detail"] == other_org.json()["detail"]
     assert api.get(f"/v1/requests/{request.id}/candidates", headers=keys.manager).status_code == 200
+
+
+def test_summary_counts_each_freelancers_latest_decision_per_request(
+    api: TestClient, keys: TestKeys, world: Any
+) -> None:
+    first, second = (world.freelancer(skills={"mt-python": 4}) for _ in range(2))
+    request = world.request(skills={"mt-python": (True, 3, 1.0)})
+    other = world.request(skills={"mt-python": (True, 3, 1.0)})
+    world.ranked(request, first, second)
+    for decision in ("shortlisted", "presented"):
+        assert decide(api, keys, request.id, first.id, decision).status_code == 201
+    assert decide(api, keys, request.id, second.id, "shortlisted").status_code == 201
+
+    answer = api.get(
+        "/v1/reviews/summary",
+        params=[("request_id", request.id), ("request_id", other.id)],
+        headers=keys.manager,
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["items"] == [
+        {"request_id": request.id, "decisions": {"presented": 1, "shortlisted": 1}},
+        {"request_id": other.id, "decisions": {}},
+    ]
+    assert api.get("/v1/reviews/summary", headers=keys.manager).status_code == 422
+    assert (
+        api.get(
+            "/v1/reviews/summary", params={"request_id": request.id}, headers=keys.client_a
+        ).status_code
+        == 403
+    )

@@ -17,7 +17,6 @@ from services.console.pages.common import (
     see_other,
     signed_in,
 )
-from services.console.pages.matches import latest_decisions
 from services.console.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -45,15 +44,22 @@ async def _organizations(token: str) -> dict[int, str]:
     return {item["id"]: item["name"] for item in page["items"]}
 
 
-async def _counts(token: str, request_id: int) -> dict[str, int]:
+async def _counts(token: str, request_ids: list[int]) -> list[dict[str, int]]:
+    """Decision counts for every listed request, in one call to matching."""
+    if not request_ids:
+        return []
     try:
-        reviews = await call("matching", "GET", f"/v1/requests/{request_id}/reviews", token=token)
+        summary = await call(
+            "matching",
+            "GET",
+            "/v1/reviews/summary",
+            token=token,
+            params={"request_id": request_ids},
+        )
     except ApiProblem:
-        return {}
-    counts: dict[str, int] = {}
-    for decision in latest_decisions(reviews["items"]).values():
-        counts[decision["decision"]] = counts.get(decision["decision"], 0) + 1
-    return counts
+        return [{} for _ in request_ids]
+    by_request = {item["request_id"]: item["decisions"] for item in summary["items"]}
+    return [by_request.get(request_id, {}) for request_id in request_ids]
 
 
 @router.get("/requests")
@@ -78,7 +84,7 @@ async def list_requests(
     client_id = as_int(client)
     if client_id is not None:
         items = [item for item in items if item["organization_id"] == client_id]
-    counts = await asyncio.gather(*(_counts(user.token, item["id"]) for item in items))
+    counts = await _counts(user.token, [item["id"] for item in items])
     return render(
         request,
         "requests.html",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from services.matching.matches.service import get_request
 from services.matching.reviews import service
 from services.matching.reviews.schemas import (
     CandidateList,
+    DecisionCountList,
+    DecisionCounts,
     ReviewCreate,
     ReviewList,
     ReviewRead,
@@ -34,6 +38,19 @@ def list_reviews(request_id: int, session: SessionDep, principal: StaffPrincipal
     """Every decision on the request, oldest first, with who made it and when."""
     items = service.list_reviews(session, request_id=request_id)
     return ReviewList(request_id=request_id, items=[ReviewRead.model_validate(r) for r in items])
+
+
+@router.get("/v1/reviews/summary", response_model=DecisionCountList)
+def summarise_reviews(
+    session: SessionDep,
+    principal: StaffPrincipal,
+    request_id: Annotated[list[int], Query(min_length=1, max_length=100)],
+) -> DecisionCountList:
+    """Per request, how many freelancers stand at each decision (their latest one)."""
+    counts = service.decision_counts(session, request_ids=list(dict.fromkeys(request_id)))
+    return DecisionCountList(
+        items=[DecisionCounts(request_id=key, decisions=value) for key, value in counts.items()]
+    )
 
 
 @router.get("/v1/requests/{request_id}/candidates", response_model=CandidateList)

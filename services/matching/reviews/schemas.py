@@ -65,3 +65,13 @@ class PresentedCandidate(BaseModel):
 class CandidateList(BaseModel):
     request_id: int
     candidates: list[PresentedCandidate]
+
+
+class DecisionCounts(BaseModel):
+    request_id: int
+    # Latest decision per freelancer, counted: {"shortlisted": 3, "presented": 1}.
+    decisions: dict[Decision, int]
+
+
+class DecisionCountList(BaseModel):
+    items: list[DecisionCounts]

@@ -107,6 +107,31 @@ def list_reviews(session: Session, *, request_id: int) -> list[Review]:
     )
 
 
+def decision_counts(session: Session, *, request_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Latest decision per (request, freelancer), counted per request, in one query."""
+    latest = (
+        select(Review.request_id, Review.freelancer_id, Review.decision)
+        .where(Review.request_id.in_(request_ids))
+        .distinct(Review.request_id, Review.freelancer_id)
+        .order_by(
+            Review.request_id,
+            Review.freelancer_id,
+            Review.created_at.desc(),
+            Review.id.desc(),
+        )
+        .subquery()
+    )
+    rows = session.execute(
+        select(latest.c.request_id, latest.c.decision, func.count()).group_by(
+            latest.c.request_id, latest.c.decision
+        )
+    )
+    counts: dict[int, dict[str, int]] = {request_id: {} for request_id in request_ids}
+    for request_id, decision, count in rows:
+        counts[request_id][decision] = count
+    return counts
+
+
 def presented_candidates(session: Session, *, request_id: int) -> list[PresentedCandidate]:
     """Candidates whose latest decision is presented, interviewed or placed."""
     ordered = (
