@@ -13,10 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event, update
 from sqlalchemy.orm import Session
 
-from services.matching.index.live import reset_live_indexes
+from services.matching.index.live import live_index_for, reset_live_indexes
+from services.matching.main import app
 from services.matching.matches.schemas import MatchRunRead
 from services.matching.settings import get_matching_settings
-from shared.db.engine import get_side_engine
+from shared.db.engine import get_sessionmaker, get_side_engine
 from shared.models import RequestSkill
 from tests.matching.conftest import World
 from tests.support.keys import TestKeys
@@ -115,3 +116,16 @@ def test_the_cached_query_follows_changes_to_the_request(
     assert second["query"]["unrecognised_terms"] == [
         {"term": "zzz-unknown-term", "must_have": False}
     ]
+
+
+def test_readyz_answers_503_until_the_index_is_built(database_url: str) -> None:
+    with get_sessionmaker()() as session:
+        index = live_index_for(session)
+    index.building = True  # as while the start-up warm-up builds it
+    client = TestClient(app)
+    waiting = client.get("/readyz")
+    assert waiting.status_code == 503
+    assert "index is still being built" in waiting.json()["detail"]
+    index.building = False  # no build under way (served without its lifespan): the probe builds
+    assert client.get("/readyz").status_code == 200
+    assert index.state is not None
