@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import bindparam, func, or_, select
@@ -101,11 +101,12 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+def require_role(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
     """Dependency factory: the caller must hold one of `roles` (admins pass every check)."""
     allowed = {*roles, Role.admin}
 
-    def dependency(principal: CurrentPrincipal) -> Principal:
+    # async: no I/O here, so no hop to the thread pool on every request.
+    async def dependency(principal: CurrentPrincipal) -> Principal:
         if principal.role not in allowed:
             needed = " or ".join(sorted(r.value for r in allowed))
             raise Forbidden(f"This needs the {needed} role; your key is {principal.role.value}.")
