@@ -129,3 +129,19 @@ def test_readyz_answers_503_until_the_index_is_built(database_url: str) -> None:
     index.building = False  # no build under way (served without its lifespan): the probe builds
     assert client.get("/readyz").status_code == 200
     assert index.state is not None
+
+
+def test_a_retried_ranking_replays_the_first_reply(
+    api: TestClient, world: World, keys: TestKeys
+) -> None:
+    world.freelancer(skills={"mt-python": 4})
+    request = world.request(skills=SKILLS)
+    url = f"/v1/requests/{request.id}/matches"
+    headers = {**keys.manager, "Idempotency-Key": "rank-1"}
+    first = api.post(url, headers=headers, json={"top_k": 5})
+    again = api.post(url, headers=headers, json={"top_k": 5})
+    assert first.status_code == again.status_code == 201
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json() == first.json()
+    latest = api.get(url, headers=keys.manager).json()
+    assert latest["run_id"] == first.json()["run_id"]  # no second run
