@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from functools import partial
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, Depends, FastAPI
@@ -42,13 +43,27 @@ def _service_registry() -> CollectorRegistry:
 
 def _lifespan(
     warm_ups: Sequence[Callable[[], None]],
+    background: Sequence[Callable[[threading.Event], None]],
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # In the background: the process answers /healthz while caches fill.
         for warm_up in warm_ups:
             threading.Thread(target=_run_warm_up, args=(warm_up,), daemon=True).start()
-        yield
+        stop = threading.Event()
+        loops = [
+            threading.Thread(target=_run_warm_up, args=(partial(loop, stop),), daemon=True)
+            for loop in background
+        ]
+        for thread in loops:
+            thread.start()
+        try:
+            yield
+        finally:
+            # Stopped with the app, so a loop never outlives it (and claims work for it).
+            stop.set()
+            for thread in loops:
+                thread.join(timeout=10)
 
     return lifespan
 
@@ -57,7 +72,8 @@ def _run_warm_up(warm_up: Callable[[], None]) -> None:
     try:
         warm_up()
     except Exception:
-        logging.getLogger("vouch.startup").exception("warm-up %s failed", warm_up.__name__)
+        name = getattr(warm_up, "__name__", None) or getattr(warm_up, "func", warm_up)
+        logging.getLogger("vouch.startup").exception("warm-up %s failed", name)
 
 
 def create_app(
@@ -67,8 +83,10 @@ def create_app(
     routers: Sequence[APIRouter],
     warm_ups: Sequence[Callable[[], None]] = (),
     readiness_checks: Sequence[Callable[[], str | None]] = (),
+    background: Sequence[Callable[[threading.Event], None]] = (),
 ) -> FastAPI:
     """The service's app; `warm_ups` run in background threads when the server starts;
+    `background` loops run in threads until the app stops (they get the stop event);
     `readiness_checks` (None = ready, else what is awaited) gate /readyz."""
     settings = get_settings()
     configure_logging(service)
@@ -77,7 +95,7 @@ def create_app(
         title=title,
         version="1",
         responses=PROBLEM_RESPONSES,
-        lifespan=_lifespan(warm_ups),
+        lifespan=_lifespan(warm_ups, background),
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,

@@ -23,6 +23,8 @@ ACTIONS = {"GET": "read", "POST": "create", "PATCH": "update", "PUT": "update", 
 # Path parameters that name a person; an audit row about them is found by subject type and id.
 SUBJECT_PARAMS = (("freelancer_id", "freelancer"), ("contact_id", "contact"))
 
+# Built once (its compiled form is cached): audited routes add a row on every call.
+_INSERT_ENTRY = insert(AuditEntry)
 _endpoint: ContextVar[str | None] = ContextVar("vouch_audit_endpoint", default=None)
 
 
@@ -44,16 +46,17 @@ def record_access(
 ) -> None:
     """Add one audit row in the caller's transaction; `principal` None means the system."""
     session.execute(
-        insert(AuditEntry).values(
-            api_key_id=principal.key_id if principal else None,
-            actor_role=principal.role.value if principal else "system",
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id)[:64],
-            request_id=correlation_id.get(),
-            endpoint=endpoint or _endpoint.get(),
-            detail=detail or {},
-        )
+        _INSERT_ENTRY,
+        {
+            "api_key_id": principal.key_id if principal else None,
+            "actor_role": principal.role.value if principal else "system",
+            "action": action,
+            "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id)[:64],
+            "request_id": correlation_id.get(),
+            "endpoint": endpoint or _endpoint.get(),
+            "detail": detail or {},
+        },
     )
 
 

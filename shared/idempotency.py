@@ -8,13 +8,14 @@ second waits for the first to commit and then replays its response.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
@@ -53,21 +54,30 @@ class Idempotency:
             body.model_dump(mode="json") if isinstance(body, BaseModel) else jsonable_encoder(body)
         )
         if self.key is not None:
-            ttl = timedelta(hours=get_settings().idempotency_ttl_hours)
-            # Core insert: cheaper than an ORM flush on every created record.
-            self.session.execute(
-                insert(IdempotencyRecord).values(
-                    api_key_id=self.api_key_id,
-                    key=self.key,
-                    method=self.method,
-                    path=self.path,
-                    body_sha256=self.body_sha256,
-                    status_code=status_code,
-                    response_body=payload,
-                    expires_at=datetime.now(UTC) + ttl,
-                )
-            )
+            self._store(payload, status_code)
         return JSONResponse(payload, status_code=status_code)
+
+    def _store(self, payload: Any, status_code: int) -> None:
+        ttl = timedelta(hours=get_settings().idempotency_ttl_hours)
+        # Core insert: cheaper than an ORM flush on every created record.
+        self.session.execute(
+            insert(IdempotencyRecord).values(
+                api_key_id=self.api_key_id,
+                key=self.key,
+                method=self.method,
+                path=self.path,
+                body_sha256=self.body_sha256,
+                status_code=status_code,
+                response_body=payload,
+                expires_at=datetime.now(UTC) + ttl,
+            )
+        )
+
+    def respond_json(self, content: bytes, *, status_code: int = 201) -> Response:
+        """`respond` for a body already serialised to JSON (a hot endpoint's own encoding)."""
+        if self.key is not None:
+            self._store(json.loads(content), status_code)
+        return Response(content, status_code=status_code, media_type="application/json")
 
 
 async def _body_digest(request: Request) -> str:

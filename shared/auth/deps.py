@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from shared.auth import rate_limit
@@ -42,6 +42,14 @@ class Principal:
             raise NotFound(f"No {what} with this id.")
 
 
+# Built once: this runs on every request.
+_ACTIVE_KEY = select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
+    ApiKey.key_hash == bindparam("key_hash"),
+    ApiKey.revoked_at.is_(None),
+    or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.clock_timestamp()),
+)
+
+
 def _known_key(session: Session, token: str) -> bool:
     return session.scalar(select(ApiKey.id).where(ApiKey.key_hash == hash_key(token))) is not None
 
@@ -64,26 +72,24 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
         raise Unauthorized(
             "Use the Bearer scheme: 'Authorization: Bearer <key>'.", headers=_CHALLENGE
         )
-    # A source address guessing keys is slowed down before its next guess is even checked.
-    rate_limit.refuse_if_blocked(address, **failures)
-    # Columns, not the entity: this runs on every request.
-    row = session.execute(
-        select(ApiKey.id, ApiKey.role, ApiKey.organization_id, ApiKey.user_id).where(
-            ApiKey.key_hash == hash_key(token.strip()),
-            ApiKey.revoked_at.is_(None),
-            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > func.clock_timestamp()),
-        )
-    ).first()
+    row = session.execute(_ACTIVE_KEY, {"key_hash": hash_key(token.strip())}).first()
     if row is None:
+        # A source address guessing keys is refused whether or not this guess was right.
+        rate_limit.refuse_if_blocked(address, **failures)
         # Only a key that never existed is a guess; an expired console session or a revoked
         # key must not block the address (the console calls from one address for everyone).
         if not _known_key(session, token.strip()):
             rate_limit.record_failure(address, **failures)
         raise Unauthorized("This API key is unknown, expired or revoked.", headers=_CHALLENGE)
-    rate_limit.enforce_key_limit(
+    # One round trip: a blocked address is refused even with a valid key, then the key's
+    # request is counted against its limit.
+    rate_limit.admit(
         row.id,
+        address,
         limit=settings.rate_limit_requests,
         window_seconds=settings.rate_limit_window_seconds,
+        failure_limit=settings.auth_failure_limit,
+        failure_window_seconds=settings.auth_failure_window_seconds,
     )
     principal = Principal(
         key_id=row.id, role=Role(row.role), organization_id=row.organization_id, user_id=row.user_id
@@ -95,11 +101,12 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+def require_role(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
     """Dependency factory: the caller must hold one of `roles` (admins pass every check)."""
     allowed = {*roles, Role.admin}
 
-    def dependency(principal: CurrentPrincipal) -> Principal:
+    # async: no I/O here, so no hop to the thread pool on every request.
+    async def dependency(principal: CurrentPrincipal) -> Principal:
         if principal.role not in allowed:
             needed = " or ".join(sorted(r.value for r in allowed))
             raise Forbidden(f"This needs the {needed} role; your key is {principal.role.value}.")

@@ -36,6 +36,30 @@ _PEEK = text(
 )
 
 
+# Every authenticated request: the address's failure count and the key's hit in one round trip.
+# The key's hit is not counted while the address is blocked.
+_ADMIT = text(
+    f"""
+    WITH blocked AS (
+        SELECT hits, extract(epoch FROM window_end - now()) AS seconds_left
+        FROM rate_limit_counters
+        WHERE :failure_limit > 0 AND bucket = :failure_bucket AND hits >= :failure_limit
+          AND window_start = {_WINDOW.replace(":window", ":failure_window")}
+    ), hit AS (
+        INSERT INTO rate_limit_counters (bucket, window_start, window_end, hits)
+        SELECT :bucket, {_WINDOW}, {_WINDOW} + make_interval(secs => :window), 1
+        WHERE :limit > 0 AND NOT EXISTS (SELECT FROM blocked)
+        ON CONFLICT (bucket, window_start)
+        DO UPDATE SET hits = rate_limit_counters.hits + 1
+        RETURNING hits, extract(epoch FROM window_end - now()) AS seconds_left
+    )
+    SELECT true AS blocked, hits, seconds_left FROM blocked
+    UNION ALL
+    SELECT false, hits, seconds_left FROM hit
+    """
+)
+
+
 @dataclass(frozen=True)
 class WindowCount:
     hits: int
@@ -64,17 +88,55 @@ def peek(bucket: str, *, window_seconds: int) -> WindowCount | None:
     return _execute(_PEEK, bucket, window_seconds)
 
 
-def enforce_key_limit(key_id: int, *, limit: int, window_seconds: int) -> None:
-    """429 once a key has made `limit` requests in the current window (0 = no limit)."""
-    if limit <= 0:
+def admit(
+    key_id: int,
+    address: str,
+    *,
+    limit: int,
+    window_seconds: int,
+    failure_limit: int,
+    failure_window_seconds: int,
+) -> None:
+    """429 while the address is blocked (`refuse_if_blocked`), else count the key's request
+    and 429 once it made more than `limit` in the window (0 = no limit); one statement."""
+    if limit <= 0 and failure_limit <= 0:
         return
-    counted = hit(f"key:{key_id}", window_seconds=window_seconds)
-    if counted.hits > limit:
-        raise TooManyRequests(
-            f"This API key made more than {limit} requests in {window_seconds} s; "
-            f"retry after {counted.retry_after} s.",
-            headers={"Retry-After": counted.retry_after},
-        )
+    parameters = {
+        "failure_limit": failure_limit,
+        "failure_bucket": f"authfail:{address}",
+        "failure_window": failure_window_seconds,
+        "limit": limit,
+        "bucket": f"key:{key_id}",
+        "window": window_seconds,
+    }
+    with get_side_engine().connect() as connection:
+        rows = connection.execute(_ADMIT, parameters).all()
+    for blocked, hits, seconds_left in rows:
+        counted = WindowCount(int(hits), float(seconds_left))
+        if blocked:
+            raise TooManyRequests(_blocked_detail(address, counted), headers=_retry(counted))
+        if counted.hits > limit:
+            raise TooManyRequests(
+                _key_limit_detail(limit, window_seconds, counted), headers=_retry(counted)
+            )
+
+
+def _retry(counted: WindowCount) -> dict[str, str]:
+    return {"Retry-After": counted.retry_after}
+
+
+def _blocked_detail(address: str, counted: WindowCount) -> str:
+    return (
+        f"Too many failed authentications from {address}; "
+        f"retry after {counted.retry_after} s with a valid API key."
+    )
+
+
+def _key_limit_detail(limit: int, window_seconds: int, counted: WindowCount) -> str:
+    return (
+        f"This API key made more than {limit} requests in {window_seconds} s; "
+        f"retry after {counted.retry_after} s."
+    )
 
 
 def refuse_if_blocked(address: str, *, limit: int, window_seconds: int) -> None:
@@ -83,11 +145,7 @@ def refuse_if_blocked(address: str, *, limit: int, window_seconds: int) -> None:
         return
     counted = peek(f"authfail:{address}", window_seconds=window_seconds)
     if counted is not None and counted.hits >= limit:
-        raise TooManyRequests(
-            f"Too many failed authentications from {address}; "
-            f"retry after {counted.retry_after} s with a valid API key.",
-            headers={"Retry-After": counted.retry_after},
-        )
+        raise TooManyRequests(_blocked_detail(address, counted), headers=_retry(counted))
 
 
 def record_failure(address: str, *, limit: int, window_seconds: int) -> None:

@@ -4,6 +4,11 @@ A service registers handlers in pyproject.toml under `[project.entry-points."vou
 (`kind = "services.<service>.jobs:handler"`); the handler takes `(session, payload)`. Entry
 points keep `shared/` from importing any service. The older flat group `vouch.jobs` is still
 read; its service is taken from the handler's module (`services.<service>.…`).
+
+Kinds under `vouch.served_jobs.<service>` run inside that service's own served processes, which
+hold what the job needs (matching's `rank_request` needs the ranking index: a worker taking it
+would build a second whole index). `vouch worker` never claims them; a process that runs
+everything itself (tests, the demo's drain) asks for them with `served=True`.
 """
 
 from __future__ import annotations
@@ -18,10 +23,11 @@ from sqlalchemy.orm import Session
 JobHandler = Callable[[Session, dict[str, Any]], None]
 SERVICES = ("intake", "referrals", "matching")
 _GROUP = "vouch.jobs"
+_SERVED_GROUP = "vouch.served_jobs"
 
 
 class UnknownJobKind(ValueError):
-    """A worker was asked for a kind or service nothing registers."""
+    """A worker was asked for a kind or service nothing registers (or that it must not run)."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class RegisteredKind:
     kind: str
     service: str
     entry_point: EntryPoint
+    # Runs only inside the service's served processes, never in `vouch worker`.
+    served: bool = False
 
 
 def _service_of(point: EntryPoint) -> str:
@@ -44,14 +52,28 @@ def registered_kinds() -> dict[str, RegisteredKind]:
     for service in SERVICES:
         for point in entry_points(group=f"{_GROUP}.{service}"):
             found[point.name] = RegisteredKind(point.name, service, point)
+        for point in entry_points(group=f"{_SERVED_GROUP}.{service}"):
+            found[point.name] = RegisteredKind(point.name, service, point, served=True)
     return found
 
 
 def select_handlers(
-    *, service: str | None = None, kinds: Iterable[str] | None = None
+    *, service: str | None = None, kinds: Iterable[str] | None = None, served: bool = False
 ) -> dict[str, JobHandler]:
-    """The handlers a worker runs; refuses unknown services and kinds before claiming anything."""
+    """The handlers a worker runs; refuses unknown services and kinds before claiming anything.
+
+    Served kinds are left out (and refused when asked for) unless `served` is true.
+    """
     available = registered_kinds()
+    if not served:
+        refused = sorted(set(kinds or []) & {k for k, v in available.items() if v.served})
+        if refused:
+            owners = sorted({available[kind].service for kind in refused})
+            raise UnknownJobKind(
+                f"job kind(s) {', '.join(refused)} run inside the {', '.join(owners)} "
+                "service's own processes (they hold its index); no worker takes them"
+            )
+        available = {k: v for k, v in available.items() if not v.served}
     if service is not None:
         if service not in SERVICES:
             raise UnknownJobKind(
@@ -68,3 +90,12 @@ def select_handlers(
         )
     chosen = asked or sorted(available)
     return {kind: available[kind].entry_point.load() for kind in chosen}
+
+
+def served_handlers(service: str) -> dict[str, JobHandler]:
+    """The kinds only `service`'s own served processes run (see the module docstring)."""
+    return {
+        kind: registered.entry_point.load()
+        for kind, registered in sorted(registered_kinds().items())
+        if registered.served and registered.service == service
+    }

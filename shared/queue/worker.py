@@ -43,8 +43,9 @@ T = TypeVar("T")
 
 
 def load_handlers() -> dict[str, JobHandler]:
-    """Every registered kind, of every service (what a worker without --service runs)."""
-    return select_handlers()
+    """Every registered kind of every service, served ones included: for a process that runs
+    everything itself (tests, the demo's drain). `vouch worker` uses `select_handlers`."""
+    return select_handlers(served=True)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class WorkerOptions:
     dead_job_retention: timedelta = timedelta(days=30)
     # How long one database step keeps retrying before the loop moves on (it never exits).
     retry_budget_seconds: float = 30.0
+    # The sweep (expired leases, pruning, purges); a consumer inside a service leaves it to
+    # the service's worker.
+    housekeeping: bool = True
 
 
 def _log_retry(state: RetryCallState) -> None:
@@ -177,7 +181,7 @@ def run_worker(
     while not stop.is_set():
         ran: int | None = None
         try:
-            if time.monotonic() - last_sweep >= options.sweep_seconds:
+            if options.housekeeping and time.monotonic() - last_sweep >= options.sweep_seconds:
                 with_db_retry(lambda: sweep(sessions, options), stop=stop, budget_seconds=budget)
                 last_sweep = time.monotonic()
             if handlers:

@@ -29,14 +29,15 @@ def create_matches(
     ] = None,
 ) -> object:
     """Rank the request's candidates now (top_k default 20, max 200) and store the run."""
-    run = service.create_run(
+    stored = service.rank_and_store(
         session,
         request_id=request_id,
         top_k=body.top_k if body and body.top_k is not None else top_k,
         trigger="api",
         created_by_key_id=principal.key_id,
     )
-    return idem.respond(run, status_code=201)
+    # Sent as serialised once (the results as stored); the response model documents it.
+    return idem.respond_json(service.run_json(stored), status_code=201)
 
 
 @router.get("/v1/requests/{request_id}/matches", response_model=MatchRunRead)

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from pydantic_core import to_json
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.matching.index.live import live_index_for
+from services.matching.matches import repository
 from services.matching.matches.model_cache import cached_active_model
+from services.matching.matches.query_cache import prepared_query
 from services.matching.matches.schemas import (
     Explanation,
     MatchQuery,
     MatchResultRead,
     MatchRunRead,
+    with_defaults,
 )
 from services.matching.ranking.explain import explanation
 from services.matching.ranking.query import RequestQuery
 from services.matching.ranking.requests import load_queries
 from services.matching.settings import get_matching_settings
 from shared.errors import Conflict, NotFound
-from shared.models import FreelancerTrust, MatchResult, MatchRun, StaffingRequest
+from shared.models import MatchResult, MatchRun, StaffingRequest
 from shared.models.enums import RequestStatus
 
 
@@ -31,6 +35,17 @@ def get_request(session: Session, request_id: int) -> StaffingRequest:
         # Same wording as Principal.ensure_can_see, so a client cannot tell the two apart.
         raise NotFound("No request with this id.")
     return request
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """A ranking just stored: the run, its result rows, and those rows as JSON (written once,
+    sent to the database and to the caller alike)."""
+
+    run: MatchRun
+    rows: list[dict[str, Any]]
+    rows_json: bytes
+    notes: MatchQuery
 
 
 def create_run(
@@ -44,76 +59,89 @@ def create_run(
 ) -> MatchRunRead:
     """Rank the request now and store the run; only open requests are ranked. `fresh` polls
     for changes first (queued rankings: they must see what was committed before the job)."""
-    request = get_request(session, request_id)
+    stored = rank_and_store(
+        session,
+        request_id=request_id,
+        top_k=top_k,
+        trigger=trigger,
+        created_by_key_id=created_by_key_id,
+        fresh=fresh,
+    )
+    return _read(stored.run, stored.rows, stored.notes)
+
+
+def rank_and_store(
+    session: Session,
+    *,
+    request_id: int,
+    top_k: int | None,
+    trigger: str,
+    created_by_key_id: int | None,
+    fresh: bool = False,
+) -> StoredRun:
+    """`create_run`'s work in four statements: the request with the active model's key, who is
+    unavailable (the rest of the query is cached per request), trust paths, the store."""
+    snapshot = repository.request_snapshot(session, request_id)
+    if snapshot is None:
+        raise NotFound("No request with this id.")  # the wording of get_request
+    request = snapshot.request
     if request.status != RequestStatus.open.value:
         raise Conflict(f"Request {request_id} is {request.status}; only open requests are ranked.")
     k = top_k or get_matching_settings().default_top_k
-    model = cached_active_model(session)
+    model = cached_active_model(session, snapshot.model_key)
     index = live_index_for(session)
     state = index.ensure_fresh(session, force_poll=fresh)
-    query = load_queries(session, [request_id], taxonomy=state.taxonomy, loaded=[request])[
-        request_id
-    ]
-    output = index.rank(query, model, top_k=k)
-    ids = [c.freelancer_id for c in output.results]
-    paths: dict[int, Any] = dict(
-        session.execute(
-            select(FreelancerTrust.freelancer_id, FreelancerTrust.paths).where(
-                FreelancerTrust.freelancer_id.in_(ids)
-            )
-        ).all()
+    query = prepared_query(
+        session, request, signature=snapshot.query_signature, taxonomy=state.taxonomy
     )
+    output = index.rank(query, model, top_k=k)
+    paths = repository.trust_paths(session, [c.freelancer_id for c in output.results])
     rows = [
         {
             "rank": rank,
             "freelancer_id": candidate.freelancer_id,
             "score": candidate.score,
             "contributions": candidate.contributions,
-            "explanation": explanation(candidate, paths.get(candidate.freelancer_id)),
+            "explanation": with_defaults(
+                explanation(candidate, paths.get(candidate.freelancer_id))
+            ),
         }
         for rank, candidate in enumerate(output.results, start=1)
     ]
-    run = _store_run(
-        session,
-        request_id=request_id,
-        model_version_id=model.version_id,
-        model_version=model.label,
-        top_k=k,
-        candidates_considered=output.candidates_considered,
-        trigger=trigger,
-        created_by_key_id=created_by_key_id,
-        rows=rows,
-    )
-    return _read(run, rows, query_notes(query))
-
-
-# The run and all its results in one statement (one round trip, whatever the top k); the
-# results travel as one JSON array. The commit still waits for the WAL flush: reviews and
-# presentations refer to the run a client was shown, so it must not be lost in a crash.
-_STORE_SQL = text(
-    """
-    WITH run AS (
-        INSERT INTO match_runs (request_id, model_version_id, model_version, top_k,
-                                candidates_considered, trigger, created_by_key_id)
-        VALUES (:request_id, :model_version_id, :model_version, :top_k,
-                :candidates_considered, :trigger, :created_by_key_id)
-        RETURNING id, created_at
-    ), results AS (
-        INSERT INTO match_results (run_id, rank, freelancer_id, score, contributions, explanation)
-        SELECT run.id, r.rank, r.freelancer_id, r.score, r.contributions, r.explanation
-        FROM run, jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(
-            rank int, freelancer_id bigint, score float8, contributions jsonb, explanation jsonb)
-    )
-    SELECT id, created_at FROM run
-    """
-)
-
-
-def _store_run(session: Session, *, rows: list[dict[str, Any]], **run: Any) -> MatchRun:
-    """Insert the run and its results at once; the returned run is not in the session."""
     # Scores are finite floats; their shortest repr (JSON) converts back to the same bits.
-    stored = session.execute(_STORE_SQL, {**run, "rows": json.dumps(rows)}).one()
-    return MatchRun(id=stored[0], created_at=stored[1], **run)
+    rows_json = to_json(rows)
+    run = {
+        "request_id": request_id,
+        "model_version_id": model.version_id,
+        "model_version": model.label,
+        "top_k": k,
+        "candidates_considered": output.candidates_considered,
+        "trigger": trigger,
+        "created_by_key_id": created_by_key_id,
+    }
+    run_id, created_at = repository.store_run(session, rows_json=rows_json.decode(), **run)
+    return StoredRun(
+        MatchRun(id=run_id, created_at=created_at, **run), rows, rows_json, query_notes(query)
+    )
+
+
+def run_json(stored: StoredRun) -> bytes:
+    """The run as `MatchRunRead` JSON, its results spliced in as already serialised."""
+    run = stored.run
+    head = to_json(
+        {
+            "run_id": run.id,
+            "request_id": run.request_id,
+            "model_version": run.model_version,
+            "model_version_id": run.model_version_id,
+            "created_at": run.created_at,
+            "top_k": run.top_k,
+            "candidates_considered": run.candidates_considered,
+            "trigger": run.trigger,
+            "query": stored.notes.model_dump(mode="json"),
+        }
+    )
+    return head[:-1] + b',"results":' + stored.rows_json + b"}"
 
 
 def query_notes(query: RequestQuery) -> MatchQuery:
