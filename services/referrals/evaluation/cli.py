@@ -16,6 +16,7 @@ from services.referrals.evaluation import networks
 from services.referrals.evaluation.baselines import directed_pagerank, mean_rating
 from services.referrals.evaluation.data import Network
 from services.referrals.evaluation.metrics import Estimate, auc_interval
+from services.referrals.evaluation.trade import trade
 from services.referrals.evaluation.vouch_trust import compute
 
 CLIQUE_SIZE, ATTACK_EDGES = 1000, 5
@@ -51,7 +52,7 @@ def _planted(
 
 
 def _trade(rng: np.random.Generator) -> list[tuple[str, str]]:
-    ratings = networks.trade(rng)
+    ratings = trade(rng)
     split = float(np.quantile(ratings.day, 0.8))
     network = networks.to_network(ratings, as_of=split, mapping=networks.TRADE_MAPPING)
     result = compute(network)
@@ -159,7 +160,10 @@ def run(*, output: str, seed: int) -> None:
     lines += _table("Planted truth: an agency network with honest and dishonest vouchers", planted)
     no_signal, _ = _planted(rng, signal=False)
     lines += _table("No signal: the same network, outcomes independent of it", no_signal)
-    lines += _table("Signed timestamped trade ratings, split in time (80 / 20)", _trade(rng))
+    lines += _table(
+        "Signed timestamped trade ratings (Bitcoin-OTC shaped), split in time (80 / 20)",
+        _trade(rng),
+    )
     certification_rows, certification_network = _certification(rng)
     lines += _table("Three-level certification network", certification_rows)
     agency_network = networks.agency(np.random.default_rng(seed + 1)).network

@@ -18,7 +18,7 @@ class VouchEdges(NamedTuple):
 
     source: np.ndarray
     target: np.ndarray
-    weight: np.ndarray  # w(channel) · 2^(−age/h_v) · g(recommendation); 0 for warnings
+    weight: np.ndarray  # w(channel) · 2^(−age/h_v) · g(recommendation); for warnings · g⁻(rec)
     warning: np.ndarray  # bool: against/reservations, which also block the meeting u → v
 
     @classmethod
@@ -61,13 +61,42 @@ def vouch_edges(
     )
     keep = (source >= 0) & (target >= 0) & (source != target)
     recommendation = rows["recommendation"][keep]
+    warning = np.isin(recommendation, [RECOMMENDATION_CODE[name] for name in WARNING_WEIGHT])
+    factor = np.where(
+        warning,
+        params.warning_edge_by_code()[recommendation],
+        params.vouch_edge_by_code()[recommendation],
+    )
     weight = (
         params.weights_by_code()[rows["channel"][keep]]
         * decay(rows["age"][keep], params.vouch_half_life_days)
-        * params.vouch_edge_by_code()[recommendation]
+        * factor
     )
-    warning = np.isin(recommendation, [RECOMMENDATION_CODE[name] for name in WARNING_WEIGHT])
     return VouchEdges(source[keep], target[keep], weight, warning)
+
+
+def warning_matrix(vouches: VouchEdges, size: int) -> sp.csr_matrix:
+    """W: rows are warners, W[u, v] = w(channel) · 2^(−age/h_v) · g⁻(recommendation)."""
+    warning = vouches.warning & (vouches.weight > 0)
+    matrix = sp.csr_matrix(
+        (vouches.weight[warning], (vouches.source[warning], vouches.target[warning])),
+        shape=(size, size),
+    )
+    matrix.sum_duplicates()
+    return matrix
+
+
+def distrust(
+    warnings: sp.csr_matrix, trust: np.ndarray, degree: np.ndarray, params: TrustParams
+) -> np.ndarray:
+    """δ(v) = d · Σ_u τ̃(u) · W[u, v] / max(deg(u) + Σ_x W[u, x], μ): what the warners' trust
+    would have passed to v along the same edges, their opinions (praise and warnings) sharing
+    one out-degree so that a prolific warner cannot sink many people at full weight."""
+    if warnings.nnz == 0:
+        return np.zeros(trust.shape[0])
+    out = degree + np.asarray(warnings.sum(axis=1)).ravel()
+    share = trust / np.maximum(out, params.relationship_unit)
+    return params.damping * np.asarray(warnings.T @ share).ravel()
 
 
 def edge_matrices(
@@ -75,7 +104,7 @@ def edge_matrices(
 ) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[tuple[int, int]]]:
     """A = μ · S + V with warned-about directions removed, its transpose, the blocked pairs."""
     size = strength.shape[0]
-    positive = vouches.weight > 0
+    positive = (vouches.weight > 0) & ~vouches.warning
     vouch_matrix = sp.csr_matrix(
         (vouches.weight[positive], (vouches.source[positive], vouches.target[positive])),
         shape=(size, size),

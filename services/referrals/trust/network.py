@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from services.referrals.trust.edges import VouchEdges, dilution, edge_matrices, index_lookup
+from services.referrals.trust.edges import (
+    VouchEdges,
+    dilution,
+    distrust,
+    edge_matrices,
+    index_lookup,
+    warning_matrix,
+)
 from services.referrals.trust.params import TrustParams
 from services.referrals.trust.propagation import (
     BestPaths,
@@ -65,6 +72,7 @@ class NetworkState:
     edges: sp.csr_matrix  # A: rows are out-going edges (meetings μ·s both ways, vouches)
     incoming: sp.csr_matrix  # Aᵀ: rows are in-coming edges
     blocked: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a warning
+    warnings: sp.csr_matrix  # W: warner → warned, distrust weights (edges.warning_matrix)
     relationships: np.ndarray  # Σ_u s(v, u): meeting strengths per contact
     degree: np.ndarray
     propagation: Propagation
@@ -84,8 +92,13 @@ class NetworkState:
 
     @property
     def effective(self) -> np.ndarray:
-        """τ diluted for contacts claiming more strong relationships than anyone keeps up."""
-        return self.propagation.raw * dilution(self.relationships, self.internal, self.params)
+        """τ diluted for contacts claiming more strong relationships than anyone keeps up, less
+        the distrust of the warnings against them (never below 0)."""
+        diluted = self.propagation.raw * dilution(self.relationships, self.internal, self.params)
+        if self.warnings.nnz == 0:
+            return diluted
+        lost = distrust(self.warnings, diluted, self.degree, self.params)
+        return np.maximum(diluted - lost, 0.0)
 
     def chains(self) -> np.ndarray:
         """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
@@ -119,7 +132,8 @@ def build_network(
         a_index, b_index, interaction_evidence(channel_codes, age_days, params), size
     )
     strength = strength_matrix(evidence)
-    edges, incoming, blocked = edge_matrices(strength, vouches or VouchEdges.empty(), params)
+    vouches = vouches or VouchEdges.empty()
+    edges, incoming, blocked = edge_matrices(strength, vouches, params)
     internal = np.asarray(internal, dtype=bool)
     propagation = propagate(
         edges,
@@ -143,6 +157,7 @@ def build_network(
         edges=edges,
         incoming=incoming,
         blocked=blocked,
+        warnings=warning_matrix(vouches, size),
         relationships=degrees(strength),
         degree=degree,
         propagation=propagation,

@@ -37,14 +37,27 @@ budget B = 5 has its trust divided accordingly, τ̃(v) = τ(v) · min(1, B / Σ
 people rarely reach it (strengths decay with a 180-day half-life); a fake who "met" hundreds of
 other fakes this week is diluted a hundredfold.
 
-No saturation: τ̃ has no cap. The stored, bounded network trust is log-compressed relative to
+Distrust (edges.distrust): a warning passes no trust, and it takes some from the person warned
+against — what the warner's trust would have passed along the same edge, one hop:
+
+    δ(v) = d · Σ_u τ̃(u) · W[u, v] / max(deg(u) + Σ_x W[u, x], μ)
+    W[u, v] = w(channel) · 2^(−age/h_v) · g⁻,   g⁻ = 0.5 for 'against', 0.25 for 'reservations'
+    τ̂(v) = max(τ̃(v) − δ(v), 0)
+
+so an 'against' takes what a 'yes' from the same voucher would have given, a warning from
+someone the agency's trust does not reach takes nothing, and a warner's opinions (praise and
+warnings) share one out-degree: a prolific warner cannot sink many people at full weight. On the
+trade-rating evaluation this lifts the edge AUC of network trust by 0.03–0.09 (negative ratings
+pile up on the same people); sybils gain nothing from it (it only ever lowers trust).
+
+No saturation: τ̂ has no cap. The stored, bounded network trust is log-compressed relative to
 one full relationship with an agency person (τ_1 = d):
 
-    L = ln(1 + τ̃ / d),    network_trust = L / (1 + L)      in [0, 1), strictly increasing
+    L = ln(1 + τ̂ / d),    network_trust = L / (1 + L)      in [0, 1), strictly increasing
 
 so a contact strongly tied to one agency person has ≈ 0.4, agency people with many ties 0.8–0.9,
 and the order among the best-connected is kept (no ties at the top). Far from the agency
-(τ̃ ≪ d) it is ≈ τ̃ / d, linear. The unit is fixed rather than a network median so that a change
+(τ̂ ≪ d) it is ≈ τ̂ / d, linear. The unit is fixed rather than a network median so that a change
 in one corner never moves every number (the incremental update stays exact and local).
 
 The series stops after K hops, or earlier once the residual — a bound on everything the untruncated
