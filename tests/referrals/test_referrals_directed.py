@@ -15,6 +15,7 @@ from services.referrals.trust.network import (
     build_network,
 )
 from services.referrals.trust.params import RECOMMENDATION_CODE, TrustParams
+from services.referrals.trust.propagation import strongest_chains
 from services.referrals.trust.strength import interaction_evidence
 
 PARAMS = TrustParams()
@@ -167,3 +168,5 @@ def test_the_incremental_update_equals_a_full_run_with_vouch_edges(
     np.testing.assert_allclose(state.propagation.raw, full.propagation.raw, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(state.trust, full.trust, rtol=0, atol=2e-9)
     np.testing.assert_allclose(state.paths.best[-1], full.paths.best[-1], rtol=1e-10, atol=1e-12)
+    # The chains kept up to date row by row are the chains read afresh from the updated layers.
+    np.testing.assert_array_equal(state.chains(), strongest_chains(state.paths, state.internal))

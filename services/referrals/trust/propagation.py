@@ -237,26 +237,29 @@ def best_paths(
     return result
 
 
-def strongest_chains(paths: BestPaths, internal: np.ndarray) -> np.ndarray:
-    """(contacts × K) predecessors on each contact's strongest chain, nearest first, −1 padded.
+def strongest_chains(
+    paths: BestPaths, internal: np.ndarray, nodes: np.ndarray | None = None
+) -> np.ndarray:
+    """(nodes × K) predecessors on each contact's strongest chain, nearest first, −1 padded
+    (all contacts when nodes is None).
 
     The chain to v within k hops goes through u = parent_j(v), where j ≤ k is the layer at which
     v's best value was reached, and continues with u's chain within j − 1 hops.
     """
     hops = len(paths.best) - 1
-    size = internal.shape[0]
-    best = np.vstack(paths.best)
-    parent = np.vstack(paths.parent)
-    level = np.zeros_like(parent)
-    for k in range(1, hops + 1):
-        level[k] = np.where(best[k] > best[k - 1], k, level[k - 1])
+    node = np.arange(internal.shape[0]) if nodes is None else np.asarray(nodes, dtype=np.int64)
+    size = node.shape[0]
     chains = np.full((size, hops), -1, dtype=np.int64)
-    node = np.arange(size)
     layer = np.full(size, hops)
-    alive = ~internal
+    alive = ~internal[node]
     for step in range(hops):
-        reached = level[layer, node]
-        previous = parent[reached, node]
+        # The layer at which the best value within `layer` hops was reached, and its parent.
+        reached = np.zeros(size, dtype=np.int64)
+        previous = np.full(size, -1, dtype=np.int64)
+        for k in range(1, hops + 1):
+            rose = (k <= layer) & (paths.best[k][node] > paths.best[k - 1][node])
+            reached[rose] = k
+            previous[rose] = paths.parent[k][node[rose]]
         alive = alive & (previous >= 0) & (layer > 0)
         chains[alive, step] = previous[alive]
         node = np.where(alive, previous, node)
