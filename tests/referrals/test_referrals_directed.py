@@ -102,6 +102,16 @@ def test_a_prolific_warner_s_warnings_each_weigh_less() -> None:
     assert one.trust[2] < many.trust[2]
 
 
+def test_ties_backed_by_a_vouch_do_not_dilute_but_merely_claimed_ones_do() -> None:
+    # 0 (agency) met 1; 1 met 2 to 11 (ten partners, strengths ~1 each: over the budget of 5).
+    meetings = [(0, 1, IN_PERSON, 0)] + [(1, k, IN_PERSON, 0) for k in range(2, 12)] * 3
+    claimed = build(12, {0}, meetings, [])
+    backed = build(12, {0}, meetings, [(k, 1, "yes") for k in range(2, 12)])
+    assert claimed.relationships[1] > PARAMS.relationship_budget
+    assert backed.relationships[1] < 1.0  # only the agency tie is unvouched
+    assert backed.trust[1] > claimed.trust[1]
+
+
 def test_the_scale_keeps_its_order_at_the_top() -> None:
     # Agency people with 1 … 12 strong ties, met 1 … 12 times, each on its own days: no two
     # contacts have the same evidence, so none may share a value, and none may reach 1.

@@ -45,7 +45,8 @@ def index_lookup(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 
 def dilution(relationships: np.ndarray, internal: np.ndarray, params: TrustParams) -> np.ndarray:
-    """min(1, B / Σ_u s(v, u)) outside the agency, 1 for the agency's people."""
+    """min(1, B / Σ_u s(v, u)) outside the agency, 1 for the agency's people (the sum over the
+    relationships not backed by a positive vouch for v, unvouched_relationships)."""
     budget = params.relationship_budget
     factor = np.minimum(1.0, budget / np.maximum(relationships, 1e-300))
     return np.where(internal, 1.0, factor)
@@ -73,6 +74,24 @@ def vouch_edges(
         * factor
     )
     return VouchEdges(source[keep], target[keep], weight, warning)
+
+
+def unvouched_relationships(strength: sp.csr_matrix, vouches: VouchEdges) -> np.ndarray:
+    """Σ_u s(v, u) over the contacts u who do not vouch positively for v: the relationships v
+    merely claims. A tie on which the other side stands up for v is not what dilution guards
+    against (a fake clique's meetings); on a trade network it is an active trader's record."""
+    size = strength.shape[0]
+    positive = ~vouches.warning & (vouches.weight > 0)
+    if not positive.any():
+        return np.asarray(strength.sum(axis=1)).ravel()
+    # Rows are vouchees, columns their positive vouchers (as in the strength matrix's rows).
+    vouched = sp.csr_matrix(
+        (np.ones(int(positive.sum())), (vouches.target[positive], vouches.source[positive])),
+        shape=(size, size),
+    )
+    vouched.data[:] = 1.0  # duplicates summed: back to a mask
+    backed = strength.multiply(vouched)
+    return np.asarray(strength.sum(axis=1) - backed.sum(axis=1)).ravel()
 
 
 def warning_matrix(vouches: VouchEdges, size: int) -> sp.csr_matrix:

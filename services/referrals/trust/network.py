@@ -31,6 +31,7 @@ from services.referrals.trust.edges import (
     distrust,
     edge_matrices,
     index_lookup,
+    unvouched_relationships,
     warning_matrix,
 )
 from services.referrals.trust.params import TrustParams
@@ -73,7 +74,8 @@ class NetworkState:
     incoming: sp.csr_matrix  # Aᵀ: rows are in-coming edges
     blocked: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a warning
     warnings: sp.csr_matrix  # W: warner → warned, distrust weights (edges.warning_matrix)
-    relationships: np.ndarray  # Σ_u s(v, u): meeting strengths per contact
+    relationships: np.ndarray  # Σ_u s(v, u) over u without a positive vouch for v (dilution)
+    backed: frozenset[tuple[int, int]]  # (voucher, vouchee) pairs with a positive vouch
     degree: np.ndarray
     propagation: Propagation
     paths: BestPaths
@@ -158,7 +160,14 @@ def build_network(
         incoming=incoming,
         blocked=blocked,
         warnings=warning_matrix(vouches, size),
-        relationships=degrees(strength),
+        relationships=unvouched_relationships(strength, vouches),
+        backed=frozenset(
+            zip(
+                vouches.source[~vouches.warning & (vouches.weight > 0)].tolist(),
+                vouches.target[~vouches.warning & (vouches.weight > 0)].tolist(),
+                strict=True,
+            )
+        ),
         degree=degree,
         propagation=propagation,
         paths=paths,
@@ -194,8 +203,8 @@ def _symmetric(pairs: dict[tuple[int, int], float], size: int) -> sp.csr_matrix:
 
 def _update_matrices(
     state: NetworkState, pairs: dict[tuple[int, int], float]
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Add the evidence; returns ΔA (both directions alike, symmetric) and ΔS."""
+) -> tuple[sp.csr_matrix, dict[tuple[int, int], float]]:
+    """Add the evidence; returns ΔA (both directions alike, symmetric) and Δs per pair."""
     if any(pair in state.blocked or pair[::-1] in state.blocked for pair in pairs):
         raise FullRecomputeNeeded("a meeting of a voucher with someone they warn against")
     change: dict[tuple[int, int], float] = {}
@@ -215,7 +224,7 @@ def _update_matrices(
     state.evidence = _add_entries(state.evidence, evidence_items)
     state.edges = _add_entries(state.edges, edge_items)
     state.incoming = _add_entries(state.incoming, edge_items)
-    return delta, _symmetric(strength_change, state.size)
+    return delta, strength_change
 
 
 def _add_entries(matrix: sp.csr_matrix, items: list[tuple[int, int, float]]) -> sp.csr_matrix:
@@ -289,7 +298,12 @@ def apply_interactions(
     old_scale = row_scale(state.degree, unit)
     delta_edges, delta_strength = _update_matrices(state, pairs)
     state.degree = state.degree + np.asarray(delta_edges.sum(axis=1)).ravel()
-    state.relationships = state.relationships + np.asarray(delta_strength.sum(axis=1)).ravel()
+    for (a, b), value in delta_strength.items():
+        # Dilution counts a tie only on the side nobody vouches for across it.
+        if (b, a) not in state.backed:
+            state.relationships[a] += value
+        if (a, b) not in state.backed:
+            state.relationships[b] += value
     new_scale = row_scale(state.degree, unit)
 
     layers = state.propagation.layers

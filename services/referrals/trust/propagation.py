@@ -32,10 +32,12 @@ r = y_0 / Σ y_0, rescaled so that one unit of an internal person's relationship
 contact an internal person met gets d · s from them.
 
 Dilution (sybil resistance, network.py): nobody keeps up more than a handful of strong
-relationships at once. A non-internal contact whose meeting strengths add up to more than the
-budget B = 5 has its trust divided accordingly, τ̃(v) = τ(v) · min(1, B / Σ_u s(v, u)). Real
-people rarely reach it (strengths decay with a 180-day half-life); a fake who "met" hundreds of
-other fakes this week is diluted a hundredfold.
+relationships at once. A non-internal contact whose merely claimed relationships — meeting
+strengths with people who do not vouch positively for them — add up to more than the budget
+B = 5 has its trust divided accordingly, τ̃(v) = τ(v) · min(1, B / Σ_{u ↛ v} s(v, u)). Real
+people rarely reach it (strengths decay with a 180-day half-life; an active trader whose partners
+rate them well is not diluted for those ties); a fake who "met" hundreds of other fakes this
+week is diluted a hundredfold.
 
 Distrust (edges.distrust): a warning passes no trust, and it takes some from the person warned
 against — what the warner's trust would have passed along the same edge, one hop:
