@@ -13,7 +13,7 @@ evidence about 3-4, the practical fit terms about 2 together. Rationale per weig
   `features.compute`), so prose-only profiles compete without a skill list.
 - trust: the weights are TRUST_PRIOR_WEIGHTS of shared/trust_features.py, the same numbers
   the referrals service scores `GET /v1/freelancers/{id}/trust` with. What trusted people say
-  (attested quality, 3.0 on (-1, 1)) carries most; an in-person vouch is strong evidence (0.6
+  (attested quality, 3.0 on (-1, 1)) carries most; an in-person vouch is strong evidence (1.0
   for the best one, plus 0.05 per distinct in-person voucher up to ten), an online-only one weak
   (0.03 per discounted unit, capped: a thousand online contacts never outweigh a few met ones);
   reach counts less (the freelancer's own network trust and the best voucher's, 0.5 each); a
