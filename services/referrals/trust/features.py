@@ -35,8 +35,8 @@ Trust score — one number, the same as the trust contributions a match gets und
 Warnings that bite: a warning weighs by channel and recency exactly like a positive vouch (the
 same σ), costs 3 points per unit of trusted_warnings, and moves attested_quality as far down as
 the same voucher's 'strong' would move it up. So an 'against' costs at least what that
-voucher's best positive vouch earns (0.6 σ + 0.05 + 0.5 T(r) + 0.3 track(r), plus the mirrored
-attested quality) whenever 2.4 σ >= 0.05 + 0.5 T(r) + 0.3 track(r) — any trusted voucher who
+voucher's best positive vouch earns (1.0 σ + 0.05 + 0.5 T(r) + 0.3 track(r), plus the mirrored
+attested quality) whenever 2 σ >= 0.05 + 0.5 T(r) + 0.3 track(r) — any trusted voucher who
 met the freelancer in person recently (tested; the README gives the figures).
 
 Non-decreasing in positive evidence (a positive vouch only raises positive-weighted features and
