@@ -8,8 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.referrals.trust.edges import vouch_edges
-from services.referrals.trust.network import NetworkState, apply_interactions, build_network
+from services.referrals.trust.network import (
+    FullRecomputeNeeded,
+    NetworkState,
+    apply_interactions,
+    build_network,
+)
 from services.referrals.trust.params import RECOMMENDATION_CODE, TrustParams
+from services.referrals.trust.propagation import strongest_chains
 from services.referrals.trust.strength import interaction_evidence
 
 PARAMS = TrustParams()
@@ -67,6 +73,45 @@ def test_a_warning_passes_no_trust_not_even_through_the_warner_s_meetings() -> N
     assert warned.trust[1] > 0.3
 
 
+def test_a_trusted_warning_takes_trust_from_the_warned_and_a_stranger_s_takes_none() -> None:
+    # 0 (agency) met 1 and 3; both vouch for 2; 4 is a stranger to the agency.
+    meetings = [(0, 1, IN_PERSON, 5), (0, 3, IN_PERSON, 5), (4, 5, IN_PERSON, 5)]
+    praised = [(1, 2, "strong"), (3, 2, "yes")]
+    base = build(6, {0}, meetings, praised)
+    warned = build(6, {0}, meetings, [(1, 2, "strong"), (3, 2, "against")])
+    reserved = build(6, {0}, meetings, [(1, 2, "strong"), (3, 2, "reservations")])
+    stranger = build(6, {0}, meetings, [*praised, (4, 2, "against")])
+    assert base.trust[2] > reserved.trust[2] > warned.trust[2] > 0
+    assert stranger.trust[2] == base.trust[2]
+    # Distrust never drives anyone below zero, however many warnings.
+    piled = build(6, {0}, meetings, [(1, 2, "against"), (3, 2, "against"), (0, 2, "against")])
+    assert piled.trust[2] == 0 and (piled.trust >= 0).all()
+
+
+def test_a_prolific_warner_s_warnings_each_weigh_less() -> None:
+    meetings = [(0, 1, IN_PERSON, 5), (0, 2, IN_PERSON, 5), (0, 3, IN_PERSON, 5)]
+    meetings += [(0, 4, IN_PERSON, 5), (2, 3, IN_PERSON, 5)]
+    one = build(5, {0}, meetings, [(1, 3, "strong"), (2, 3, "strong"), (1, 2, "against")])
+    many = build(
+        5,
+        {0},
+        meetings,
+        [(1, 3, "strong"), (2, 3, "strong"), (1, 2, "against"), (1, 4, "against")],
+    )
+    # Warning against a second person spreads 1's opinion thinner: 2 loses less than before.
+    assert one.trust[2] < many.trust[2]
+
+
+def test_ties_backed_by_a_vouch_do_not_dilute_but_merely_claimed_ones_do() -> None:
+    # 0 (agency) met 1; 1 met 2 to 11 (ten partners, strengths ~1 each: over the budget of 5).
+    meetings = [(0, 1, IN_PERSON, 0)] + [(1, k, IN_PERSON, 0) for k in range(2, 12)] * 3
+    claimed = build(12, {0}, meetings, [])
+    backed = build(12, {0}, meetings, [(k, 1, "yes") for k in range(2, 12)])
+    assert claimed.relationships[1] > PARAMS.relationship_budget
+    assert backed.relationships[1] < 1.0  # only the agency tie is unvouched
+    assert backed.trust[1] > claimed.trust[1]
+
+
 def test_the_scale_keeps_its_order_at_the_top() -> None:
     # Agency people with 1 … 12 strong ties, met 1 … 12 times, each on its own days: no two
     # contacts have the same evidence, so none may share a value, and none may reach 1.
@@ -100,7 +145,8 @@ def directed_networks(draw: st.DrawFn) -> tuple[int, list[Meeting], list[Vouch],
     for _ in range(draw(st.integers(0, 8))):
         a = draw(st.integers(0, size - 1))
         b = (a + draw(st.integers(1, size - 1))) % size
-        vouches.append((a, b, draw(st.sampled_from(["strong", "yes"]))))
+        rec = draw(st.sampled_from(["strong", "yes", "reservations", "against"]))
+        vouches.append((a, b, rec))
     added = [meeting() for _ in range(draw(st.integers(1, 3)))]
     return size, meetings, vouches, added
 
@@ -113,13 +159,24 @@ def test_the_incremental_update_equals_a_full_run_with_vouch_edges(
     size, meetings, vouches, added = case
     state = build(size, {0}, meetings, vouches)
     data = np.array(added, dtype=np.int64)
-    apply_interactions(
-        state,
-        data[:, 0],
-        data[:, 1],
-        interaction_evidence(data[:, 2], data[:, 3].astype(float), PARAMS),
+    try:
+        apply_interactions(
+            state,
+            data[:, 0],
+            data[:, 1],
+            interaction_evidence(data[:, 2], data[:, 3].astype(float), PARAMS),
+        )
+    except FullRecomputeNeeded:
+        return  # a meeting of a warner with the warned: the engine recomputes in full
+    np.testing.assert_allclose(
+        state.effective,
+        build(size, {0}, meetings + added, vouches).effective,
+        rtol=1e-10,
+        atol=1e-12,
     )
     full = build(size, {0}, meetings + added, vouches)
     np.testing.assert_allclose(state.propagation.raw, full.propagation.raw, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(state.trust, full.trust, rtol=0, atol=2e-9)
     np.testing.assert_allclose(state.paths.best[-1], full.paths.best[-1], rtol=1e-10, atol=1e-12)
+    # The chains kept up to date row by row are the chains read afresh from the updated layers.
+    np.testing.assert_array_equal(state.chains(), strongest_chains(state.paths, state.internal))

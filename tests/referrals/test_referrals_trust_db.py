@@ -13,6 +13,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from services.referrals.jobs import recompute_trust
+from services.referrals.settings import get_referrals_settings
+from services.referrals.trust.freelancers import assess_freelancers, store_freelancer_trust
 from services.referrals.trust.service import recompute
 from services.referrals.trust.wording import month
 from shared.models import Contact, ContactTrust, Freelancer, FreelancerTrust, Interaction
@@ -215,3 +217,41 @@ def test_the_job_handler_runs_the_recompute(session: Session, network: Network) 
         )
         > 0.3
     )
+
+
+def test_freelancer_rows_stored_in_small_batches_are_the_rows_of_one_batch(
+    session: Session,
+    network: Network,
+    make_freelancer: Callable[..., Freelancer],
+    add_vouch: Callable[..., object],
+) -> None:
+    """A million freelancers' rows do not fit one jsonb parameter (256 MB): the store batches
+    them, and batching must not change what is stored."""
+    freelancers = [network.ola] + [make_freelancer(f"Batch {n}") for n in range(6)]
+    for number, freelancer in enumerate(freelancers):
+        referrer = network.jan if number % 2 else network.piotr
+        add_vouch(referrer, freelancer, recommendation="strong" if number % 3 else "against")
+    session.flush()
+    ids = [f.id for f in freelancers]
+    settings = get_referrals_settings()
+    values = assess_freelancers(
+        session, ids, params=settings.trust_params(), as_of=TODAY, max_paths=settings.max_paths
+    )
+
+    def stored() -> list[tuple[int, float, dict, list]]:
+        rows = session.scalars(
+            select(FreelancerTrust)
+            .where(FreelancerTrust.freelancer_id.in_(ids))
+            .order_by(FreelancerTrust.freelancer_id)
+        )
+        return [(r.freelancer_id, r.score, dict(r.features), list(r.paths)) for r in rows]
+
+    session.execute(delete(FreelancerTrust).where(FreelancerTrust.freelancer_id.in_(ids)))
+    assert store_freelancer_trust(session, values) == len(ids)
+    one_batch = stored()
+    session.execute(delete(FreelancerTrust).where(FreelancerTrust.freelancer_id.in_(ids)))
+    assert store_freelancer_trust(session, values, batch=2) == len(ids)
+    assert stored() == one_batch
+    assert len(one_batch) == len(ids) and any(row[3] for row in one_batch)
+    # Unchanged rows are not rewritten, batch by batch either.
+    assert store_freelancer_trust(session, values, batch=3) == 0

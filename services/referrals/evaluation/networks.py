@@ -5,8 +5,7 @@
   (mostly right, less so online), and a dishonest ring far from the agency that vouches 'strong'
   for its own bad freelancers. With `signal=False` the outcomes are coin flips (trust must add
   nothing).
-- `trade`: a signed, timestamped rating network (traders rate each other −10 … +10; scammers
-  collect negative ratings from their victims and positive ones from each other), split in time.
+- `trade` (trade.py): a signed, timestamped rating network shaped like Bitcoin-OTC, split in time.
 - `certification`: a three-level certification network (apprentice, journeyer, master), people
   certifying each other with some noise, a few masters as the seeds.
 - `attach_clique`: the sybil attack — a clique of fakes attached by a few edges to the contacts
@@ -99,46 +98,6 @@ class Ratings:
     value: np.ndarray  # −10 … +10
     day: np.ndarray
     seeds: np.ndarray
-
-
-def trade(rng: np.random.Generator) -> Ratings:
-    size, events, horizon = 2500, 16000, 1400.0
-    scammer = rng.random(size) < 0.12
-    scammer[:5] = False  # the seeds are honest early traders
-    # Scammers arrive later than the established traders and have no history to show.
-    joined = np.sort(rng.uniform(0, horizon * 0.9, size))
-    joined = np.where(scammer, rng.uniform(horizon * 0.3, horizon * 0.95, size), joined)
-    joined[:5] = 0.0
-    activity = rng.pareto(1.5, size) + 1.0
-    appeal = np.where(scammer, 0.7, 1.0) * (rng.pareto(1.5, size) + 1.0)
-    days = np.sort(rng.uniform(0, horizon, events))
-    rows = []
-    for day in days:
-        alive = np.flatnonzero(joined <= day)
-        if alive.size < 3:
-            continue
-        rater = int(rng.choice(alive, p=activity[alive] / activity[alive].sum()))
-        ratee = int(rng.choice(alive, p=appeal[alive] / appeal[alive].sum()))
-        if rater == ratee:
-            continue
-        if scammer[ratee] and scammer[rater]:
-            value = 10  # the ring boosts its own
-        elif scammer[ratee]:
-            value = int(rng.integers(-10, 0)) if rng.random() < 0.6 else int(rng.integers(1, 4))
-        elif rng.random() < 0.06:
-            value = int(rng.integers(-5, 0))
-        else:
-            value = int(rng.choice([1, 1, 2, 3, 5, 10]))
-        rows.append((rater, ratee, value, day))
-    data = np.array(rows, dtype=np.float64)
-    return Ratings(
-        size,
-        data[:, 0].astype(np.int64),
-        data[:, 1].astype(np.int64),
-        data[:, 2],
-        data[:, 3],
-        np.arange(5),
-    )
 
 
 def certification(rng: np.random.Generator) -> tuple[Ratings, np.ndarray]:

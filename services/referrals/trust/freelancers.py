@@ -204,11 +204,25 @@ def assess_freelancers(
     return values
 
 
-def store_freelancer_trust(session: Session, values: dict[int, FreelancerTrustValue]) -> int:
+# Rows per statement: one JSON parameter per batch. PostgreSQL refuses a jsonb value over 256 MB,
+# which all of a million freelancers' rows (features and worded paths) exceed; 20,000 rows stay
+# around 10 MB while keeping the statement count low (50 for a million).
+STORE_BATCH = 20_000
+
+
+def store_freelancer_trust(
+    session: Session, values: dict[int, FreelancerTrustValue], *, batch: int = STORE_BATCH
+) -> int:
     """Upsert, touching only rows whose score, features or paths differ; returns how many."""
-    if not values:
-        return 0
-    # One JSON parameter for all rows: far cheaper than a VALUES list with 4 parameters a row.
+    rows = list(values.values())
+    written = 0
+    for start in range(0, len(rows), max(batch, 1)):
+        written += _store_batch(session, rows[start : start + max(batch, 1)])
+    return written
+
+
+def _store_batch(session: Session, values: list[FreelancerTrustValue]) -> int:
+    # One JSON parameter for the batch: far cheaper than a VALUES list with 4 parameters a row.
     rows = json.dumps(
         [
             {
@@ -217,7 +231,7 @@ def store_freelancer_trust(session: Session, values: dict[int, FreelancerTrustVa
                 "features": v.features,
                 "paths": v.paths,
             }
-            for v in values.values()
+            for v in values
         ]
     )
     written = session.execute(

@@ -37,6 +37,14 @@ VOUCH_EDGE_FACTOR: dict[str, float] = {
     Recommendation.reservations.value: 0.0,
     Recommendation.against.value: 0.0,
 }
+# How much trust a warning takes from the person warned against, in the same units: an 'against'
+# takes what a 'yes' from the same voucher would have passed, 'reservations' half of that.
+WARNING_EDGE_FACTOR: dict[str, float] = {
+    Recommendation.strong.value: 0.0,
+    Recommendation.yes.value: 0.0,
+    Recommendation.reservations.value: 0.25,
+    Recommendation.against.value: 0.5,
+}
 RECOMMENDATIONS: tuple[str, ...] = tuple(r.value for r in Recommendation)
 RECOMMENDATION_CODE: dict[str, int] = {name: code for code, name in enumerate(RECOMMENDATIONS)}
 # How much of a vouch's strength counts as a warning.
@@ -72,6 +80,10 @@ class TrustParams:
     def vouch_edge_by_code(self) -> np.ndarray:
         """Edge factor g(recommendation) indexed by recommendation code."""
         return np.array([VOUCH_EDGE_FACTOR[name] for name in RECOMMENDATIONS], dtype=np.float64)
+
+    def warning_edge_by_code(self) -> np.ndarray:
+        """Distrust factor of a warning indexed by recommendation code."""
+        return np.array([WARNING_EDGE_FACTOR[name] for name in RECOMMENDATIONS], dtype=np.float64)
 
     def weights_by_code(self) -> np.ndarray:
         """Channel weights indexed by channel code."""
