@@ -23,7 +23,7 @@ WorldMaker = Callable[[int, str], OfflineWorld]
 
 
 def time_split(world: OfflineWorld) -> tuple[list[ReviewedRequest], list[ReviewedRequest]]:
-    cut = int(len(world.requests) * TRAIN_SHARE)
+    cut = world.split if world.split is not None else int(len(world.requests) * TRAIN_SHARE)
     return world.requests[:cut], world.requests[cut:]
 
 

@@ -109,11 +109,17 @@ def _markdown(report: OfflineReport) -> str:
     lines = [
         "# Offline evaluation (`vouch evaluate --offline`)",
         "",
-        f"Seed {report.seed}. A synthetic agency (evaluation/offline/world.py) replayed with a time "
-        "split: the first two years' reviewed requests train, the third year's are ranked and "
-        "scored against what happened (graded decisions: placed 4, interviewed/presented 3, "
-        "shortlisted 2, declined 1, rejected 0; relevant = shortlisted or better). Every system "
-        "ranks the same pools (the candidates account managers looked at).",
+        f"Seed {report.seed}. The demo agency (`demo.world`, as `vouch demo seed` stores it) "
+        "replayed with a time split: stored in a scratch database, features computed by the "
+        "matching service's index for every reviewed candidate (trust as the referrals service "
+        "computed it on the first of the request's month, placement history before the "
+        "request), the first two years' requests train, the third year's are ranked and scored "
+        "against what happened (graded decisions: placed 4 (2 if it ended early), "
+        "interviewed/presented 3, shortlisted 2, declined 1, rejected 0; relevant = shortlisted "
+        "or better). Each ranked pool is the request's reviewed candidates plus 30 people who "
+        "had joined but were not reviewed (grade 0; three in four from the request's stack); "
+        "training uses the reviewed candidates only, as the service does. Every system ranks "
+        "the same pools; the hidden truth is never read.",
         "",
     ]
     for comparison in report.comparisons:
