@@ -147,10 +147,11 @@ def _markdown(report: OfflineReport) -> str:
     curve = report.curve
     lines += [
         "",
-        f"Against the prior on the no-signal world the gate passed in {checks.activations_no_signal} of "
-        f"{checks.no_signal_worlds} seeds on the first {checks.requests} requests: there the prior's own "
-        "weights (skills, fit) are off and the gain comes from them, not from trust (the trust "
-        "gate above stays shut). With trust in the default world the trust gate passed "
+        f"Against the prior on the no-signal world the gate let a model trained on the first "
+        f"{checks.requests} requests in for {checks.activations_no_signal} of "
+        f"{checks.no_signal_worlds} seeds (a pass there would come from the prior's own skill "
+        "and fit weights, not from trust: the trust gate above is the check for a false trust "
+        "signal). In the default world the trust gate let trust in over the no-trust model "
         + ", ".join(f"{k}: {v} of {checks.worlds}" for k, v in checks.trust_passes_default.items())
         + ".",
         "",
