@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -123,12 +124,21 @@ def run_bench(name: str, arguments: list[str], *, budget: float, console: Consol
         text=True,
         bufsize=1,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group: a stop reaches the servers it started too (an orphaned
+        # uvicorn would hold the output pipe open and hang the run).
+        start_new_session=True,
     )
     assert process.stdout is not None
 
+    def signal_group(signal_number: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal_number)
+
     def stop() -> None:
         result.timed_out = True
-        process.terminate()
+        # SIGINT first: the benchmark's finally blocks drop its scratch database.
+        signal_group(signal.SIGINT)
+        threading.Timer(20, signal_group, (signal.SIGKILL,)).start()
 
     # A silent benchmark is stopped too: the timer does not wait for output.
     timer = threading.Timer(budget, stop)
@@ -141,7 +151,7 @@ def run_bench(name: str, arguments: list[str], *, budget: float, console: Consol
             _parse(result, line)
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        process.kill()
+        signal_group(signal.SIGKILL)
         process.wait()
     finally:
         timer.cancel()
