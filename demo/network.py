@@ -165,8 +165,11 @@ class NetworkBuilder:
         connected = [key for key in outside if self.reach[key] >= 0.6]
         for key in outside:
             if self.reach[key] >= 0.6:
+                # A relationship kept up over the years (not only lately): on any past day the
+                # agency already knew its well-connected contacts, as the replay's
+                # point-in-time trust needs.
                 for agent in rng.sample(self.internal, min(len(self.internal), between(rng, 1, 2))):
-                    for _ in range(between(rng, 2, 6)):
+                    for _ in range(between(rng, 3, 8)):
                         channel = rng.choices(
                             ("in_person", "worked_together", "video", "phone"), (4, 2, 2, 1)
                         )[0]
@@ -174,7 +177,7 @@ class NetworkBuilder:
                             key,
                             agent,
                             channel,
-                            _recent_day(rng, today, max_days=700, recent_bias=1.8),
+                            _recent_day(rng, today, max_days=1300, recent_bias=1.1),
                         )
                 for peer in rng.sample(connected, min(len(connected), between(rng, 1, 3))):
                     if peer != key:
@@ -182,7 +185,7 @@ class NetworkBuilder:
                             key,
                             peer,
                             pick(rng, IN_PERSON),
-                            _recent_day(rng, today, max_days=900, recent_bias=1.2),
+                            _recent_day(rng, today, max_days=1300, recent_bias=1.0),
                         )
             elif rng.random() < 0.65:
                 # A weak tie: one old meeting or a message, to the agency or to a hub.
@@ -223,16 +226,24 @@ class NetworkBuilder:
     def _vouch(self, voucher: int, freelancer: FreelancerSpec, channel: str) -> VouchSpec:
         rng, today = self.rng, self.config.today
         recommendation = self._recommendation(channel, voucher, freelancer.key)
+        # Most vouches are the referral that brought someone in (given when they joined, about
+        # people the voucher knew before); some come later. So a request sees the vouches of
+        # the people it reviews, as it would in an agency that records referrals.
+        joined = freelancer.joined_at.date()
+        anchor = joined + timedelta(days=between(rng, 0, 60))
+        if rng.random() < 0.3:
+            anchor = joined + timedelta(days=int(rng.random() * max((today - joined).days, 0)))
+        anchor = min(anchor, today)
         worked_where = worked_from = worked_to = None
         if channel == "worked_together":
-            worked_to = _recent_day(rng, today, max_days=900, recent_bias=1.0)
+            worked_to = _recent_day(rng, anchor, max_days=900, recent_bias=1.0)
             worked_from = worked_to - timedelta(days=between(rng, 60, 700))
             worked_where = pick(rng, self.companies)
             last_met = worked_to
         elif channel == "in_person":
-            last_met = _recent_day(rng, today, max_days=800, recent_bias=1.3)
+            last_met = _recent_day(rng, anchor, max_days=800, recent_bias=1.3)
         else:
-            last_met = _recent_day(rng, today, max_days=400, recent_bias=1.0)
+            last_met = _recent_day(rng, anchor, max_days=400, recent_bias=1.0)
         own = self.contact_of_freelancer.get(freelancer.key)
         if own is not None:
             self.meet(voucher, own, channel, last_met, worked_where)

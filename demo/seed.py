@@ -188,6 +188,25 @@ def _in_bulk(
     return stored
 
 
+def store_in_bulk(engine: Engine, world: World) -> Stored:
+    """The whole world copied into an empty, migrated database, trust computed and the history
+    credited to its vouchers; no progress bars (the offline evaluation's replay uses this)."""
+    key_id, _, organizations = database.prepare(
+        engine, reset_first=False, client_names=[c.name for c in world.clients]
+    )
+    stored = _in_bulk(
+        engine,
+        world,
+        key_id=key_id,
+        organizations=organizations,
+        task=lambda _name, _total: lambda _done: None,
+    )
+    database.drain_queue(
+        engine, attribute_history=len(world.placements) <= ATTRIBUTION_LIMIT, rank=False
+    )
+    return stored
+
+
 def seed(
     url: str,
     config: WorldConfig,

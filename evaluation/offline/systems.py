@@ -27,6 +27,7 @@ def training_data(
     requests: Sequence[ReviewedRequest], *, without_trust: bool = False
 ) -> TrainingData:
     """The reviewed pairs of these requests as the service's training set (request = group)."""
+    requests = [r.decided() for r in requests]
     values = np.vstack([r.values for r in requests])
     if without_trust:
         values = values.copy()

@@ -3,7 +3,8 @@
     python -m tests.bench.run_all [--only matching,training] [--full] [--output bench-results.json]
 
 Runs each `tests/bench/bench_*.py` module (found by name, so a new benchmark joins by being
-added) in its own process, one after another, with the arguments below, streaming its output.
+added) in its own process, one after another, with the arguments below (some more than once:
+ranking over HTTP at 100k, and at 1M as the last run), streaming its output.
 Every line a benchmark prints is kept; lines with figures are also parsed into numbers, and a
 benchmark may print `BENCH-JSON {...}` lines with structured figures. The whole run has a
 budget (25 minutes by default); a benchmark still running when its share is spent is stopped
@@ -18,6 +19,7 @@ import json
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -31,20 +33,29 @@ from rich.console import Console
 from rich.table import Table
 
 HERE = Path(__file__).resolve().parent
-# Arguments that keep the whole run inside the budget on a 2-core machine; `--full` adds the
-# sizes that take longest (1M profiles over HTTP).
-ARGUMENTS: dict[str, list[str]] = {
-    "bench_intake": ["--duration", "15"],
+# Arguments that keep the whole run inside the budget on a 2-core machine. A benchmark may run
+# more than once (a list of argument lists): ranking over HTTP runs at 100k, then at 1M as the
+# very last step, so it gets whatever time the others left and a stop there loses no other
+# figure (loading a million profiles into Postgres is most of its time). `--full` adds the 1M
+# bulk demo agency and longer HTTP series.
+ARGUMENTS: dict[str, list[list[str]]] = {
+    "bench_intake": [["--duration", "15"]],
     # 10,000 through the APIs; the 1,000,000 bulk world (about 15 minutes) only with --full.
-    "bench_demo": ["--api", "10000", "--bulk", "0"],
-    "bench_matching": ["--sizes", "100000,1000000", "--requests", "100"],
-    "bench_http": ["--sizes", "100000"],
-    "bench_training": ["--requests", "10,100,1000,10000,50000"],
+    "bench_demo": [["--api", "10000", "--bulk", "0"]],
+    # Training time is bench_training's (up to 1M pairs); no second 1M-pair fit here.
+    "bench_matching": [["--sizes", "100000,1000000", "--requests", "100", "--train-pairs", "0"]],
+    "bench_http": [
+        ["--sizes", "100000", "--requests", "200", "--distinct", "50"],
+        ["--sizes", "1000000", "--requests", "100", "--distinct", "30"],
+    ],
+    "bench_training": [["--requests", "10,100,1000,10000,50000"]],
 }
-FULL_ARGUMENTS: dict[str, list[str]] = {
-    "bench_demo": ["--api", "10000", "--bulk", "1000000"],
-    "bench_http": ["--sizes", "100000,1000000"],
+FULL_ARGUMENTS: dict[str, list[list[str]]] = {
+    "bench_demo": [["--api", "10000", "--bulk", "1000000"]],
+    "bench_http": [["--sizes", "100000,1000000", "--requests", "200", "--distinct", "50"]],
 }
+# Runs that go after all others, in this order: (name, index into its argument lists).
+LAST: tuple[tuple[str, int], ...] = (("bench_http", 1),)
 HEADLINE = re.compile(
     r"p50|p95|/s\b|per second|/minute|CVs|throughput|Training|seconds|[0-9] s\b|ms\b|MB\b",
     re.IGNORECASE,
@@ -76,6 +87,16 @@ def discover() -> list[str]:
     return sorted(p.stem for p in HERE.glob("bench_*.py"))
 
 
+def plan(names: list[str], arguments: dict[str, list[list[str]]]) -> list[tuple[str, list[str]]]:
+    """(benchmark, its arguments) in run order: by name, the LAST runs at the end."""
+    ordered, last = [], []
+    for name in names:
+        for index, run_arguments in enumerate(arguments.get(name, [[]])):
+            (last if (name, index) in LAST else ordered).append(((name, index), run_arguments))
+    last.sort(key=lambda item: LAST.index(item[0]))
+    return [(name, run_arguments) for (name, _), run_arguments in ordered + last]
+
+
 def _parse(result: BenchResult, line: str) -> None:
     if line.startswith("BENCH-JSON "):
         with contextlib.suppress(json.JSONDecodeError):
@@ -87,8 +108,12 @@ def _parse(result: BenchResult, line: str) -> None:
         result.figures.append({"line": line.strip(), "numbers": numbers})
 
 
+def command_for(name: str, arguments: list[str]) -> list[str]:
+    return [sys.executable, "-m", f"tests.bench.{name}", *arguments]
+
+
 def run_bench(name: str, arguments: list[str], *, budget: float, console: Console) -> BenchResult:
-    command = [sys.executable, "-m", f"tests.bench.{name}", *arguments]
+    command = command_for(name, arguments)
     result = BenchResult(name, command)
     console.rule(f"{name} {' '.join(arguments)}")
     started = time.monotonic()
@@ -99,12 +124,21 @@ def run_bench(name: str, arguments: list[str], *, budget: float, console: Consol
         text=True,
         bufsize=1,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group: a stop reaches the servers it started too (an orphaned
+        # uvicorn would hold the output pipe open and hang the run).
+        start_new_session=True,
     )
     assert process.stdout is not None
 
+    def signal_group(signal_number: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal_number)
+
     def stop() -> None:
         result.timed_out = True
-        process.terminate()
+        # SIGINT first: the benchmark's finally blocks drop its scratch database.
+        signal_group(signal.SIGINT)
+        threading.Timer(20, signal_group, (signal.SIGKILL,)).start()
 
     # A silent benchmark is stopped too: the timer does not wait for output.
     timer = threading.Timer(budget, stop)
@@ -117,7 +151,7 @@ def run_bench(name: str, arguments: list[str], *, budget: float, console: Consol
             _parse(result, line)
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        process.kill()
+        signal_group(signal.SIGKILL)
         process.wait()
     finally:
         timer.cancel()
@@ -160,6 +194,7 @@ def _headline(result: BenchResult) -> list[str]:
 def summary(results: list[BenchResult], console: Console) -> None:
     table = Table(title="make bench: summary", show_lines=True)
     table.add_column("benchmark")
+    table.add_column("arguments")
     table.add_column("status")
     table.add_column("wall s", justify="right")
     table.add_column("figures (headline lines)")
@@ -167,6 +202,7 @@ def summary(results: list[BenchResult], console: Console) -> None:
         headline = _headline(result)
         table.add_row(
             result.name,
+            " ".join(result.command[3:]),
             result.status,
             f"{result.seconds:.0f}",
             "\n".join(line[:140] for line in headline),
@@ -187,16 +223,17 @@ def main() -> None:
         wanted = {n if n.startswith("bench_") else f"bench_{n}" for n in args.only.split(",")}
         names = [n for n in names if n in wanted]
     arguments = {**ARGUMENTS, **(FULL_ARGUMENTS if args.full else {})}
+    runs = plan(names, arguments)
     deadline = time.monotonic() + args.budget_minutes * 60
     results = []
-    for position, name in enumerate(names):
+    for position, (name, run_arguments) in enumerate(runs):
         remaining = deadline - time.monotonic()
-        # Each benchmark may use the time left, less a minute for every one still to come.
-        share = remaining - 60 * (len(names) - position - 1)
+        # Each run may use the time left, less a minute for every one still to come.
+        share = remaining - 60 * (len(runs) - position - 1)
         if share <= 0:
-            results.append(BenchResult(name, [], timed_out=True))
+            results.append(BenchResult(name, command_for(name, run_arguments), timed_out=True))
             continue
-        results.append(run_bench(name, arguments.get(name, []), budget=share, console=console))
+        results.append(run_bench(name, run_arguments, budget=share, console=console))
     summary(results, console)
     document = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -208,7 +245,7 @@ def main() -> None:
         },
         "budget_minutes": args.budget_minutes,
         "total_seconds": sum(r.seconds for r in results),
-        "benchmarks": {r.name: asdict(r) for r in results},
+        "benchmarks": [asdict(r) for r in results],
     }
     Path(args.output).write_text(json.dumps(document, indent=2), encoding="utf-8")
     console.print(f"Figures: {args.output}")
