@@ -235,7 +235,7 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
     )
     segment = IndexSegment(source, catalogue, encoder)
     built = time.perf_counter() - started
-    postings = len(segment.skill_rows)
+    postings = len(segment.skills)
     del source
     gc.collect()
     snapshot = IndexSnapshot(catalogue, encoder, (segment,))
@@ -384,7 +384,7 @@ def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[st
     return {
         "size": n,
         "path": "Postgres -> loader",
-        "postings": len(state.main.skill_rows),
+        "postings": len(state.main.skills),
         "generate_s": 0.0,
         "build_s": built,
         "p50": float(np.percentile(timings, 50)),

@@ -1,8 +1,8 @@
 """One immutable block of profiles in numpy: skill postings, filter columns, trust, text.
 
 Skills are held twice, each in the layout its question needs:
-- an inverted index (skill column -> sorted rows), the layout DESIGN.md measured as fastest for
-  "who has these must-haves" (AND by binary search from the shortest list);
+- an inverted index (skill column -> roaring bitmap of rows, `SkillPostings`) for "who has
+  these must-haves": the AND, the at-least-t-of-m tiers and unions run as bitmap operations;
 - a forward index (row -> its skills, one packed uint32 each: column, level, years, last used),
   so the features of c candidates cost one contiguous gather of c x ~30 entries instead of a
   binary search per required skill.
@@ -22,6 +22,7 @@ import numpy as np
 
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
+from services.matching.index.skill_postings import SkillPostings
 from services.matching.index.text import TextEncoder
 from services.matching.index.text_postings import TextPostings
 from shared.trust_features import TRUST_FEATURES
@@ -149,9 +150,6 @@ class IndexSegment:
             indptr, terms, weights, encoder.vocabulary_size, champions=text_champions
         )
         del indptr, terms, weights
-        # Reused scratch space (DESIGN.md: fresh 4-20 MB buffers cost 10-30 ms at the tail).
-        self._mark = np.zeros(n, dtype=bool)
-        self._counts = np.zeros(n, dtype=np.uint8)
 
     # -- build -------------------------------------------------------------------------------
 
@@ -190,10 +188,9 @@ class IndexSegment:
         self.forward_indptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
         del by_row, packed
         by_column = np.argsort(columns * max(n, 1) + rows, kind="stable")
-        self.skill_rows = rows[by_column].astype(np.int32)
-        self.skill_indptr = np.searchsorted(
-            columns[by_column], np.arange(len(catalogue) + 1)
-        ).astype(np.int64)
+        self.skills = SkillPostings(
+            rows[by_column], np.searchsorted(columns[by_column], np.arange(len(catalogue) + 1))
+        )
 
     def _build_languages(self, source: IndexSource) -> None:
         rows = self.rows_of(source.languages.freelancer_ids)
@@ -245,57 +242,6 @@ class IndexSegment:
             return np.full(len(ids), -1, dtype=np.int64)
         pos = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
         return np.where(self.ids[pos] == ids, pos, -1).astype(np.int64)
-
-    def postings(self, column: int) -> np.ndarray:
-        if column < 0:
-            return self.skill_rows[:0]
-        return self.skill_rows[self.skill_indptr[column] : self.skill_indptr[column + 1]]
-
-    def touched(self, columns: np.ndarray) -> np.ndarray:
-        """Sorted rows holding at least one of the skill columns."""
-        lists = [self.postings(int(c)) for c in columns]
-        total = sum(len(p) for p in lists)
-        if total == 0:
-            return np.zeros(0, np.int64)
-        if total * 16 < len(self.ids):
-            return union_sorted(lists)
-        for postings in lists:
-            self._mark[postings] = True
-        rows = np.flatnonzero(self._mark)
-        self._mark[rows] = False
-        return rows.astype(np.int64)
-
-    def intersect(self, small: np.ndarray, large: np.ndarray) -> np.ndarray:
-        """Sorted rows in both sorted lists: binary search, or a mark pass when both are long."""
-        if len(small) * np.log2(len(large) + 2) <= 2 * len(large):
-            return intersect_sorted(small, large)
-        self._mark[large] = True
-        try:
-            return small[self._mark[small]]
-        finally:
-            self._mark[large] = False
-
-    def held_counts(self, lists: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-        """In how many of the sorted row lists (postings) each of `rows` appears.
-
-        A list much longer than `rows` is probed by binary search (|rows| log |list|) instead of
-        being scattered whole: popular skills' postings are not read end to end.
-        """
-        long = [p for p in lists if len(rows) * np.log2(len(p) + 2) <= len(p)]
-        if long:
-            counts = np.zeros(len(rows), dtype=np.int64)
-            for postings in long:
-                pos = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
-                counts += postings[pos] == rows
-            short = [p for p in lists if not any(p is q for q in long)]
-            return counts + self.held_counts(short, rows) if short else counts
-        try:
-            for postings in lists:
-                self._counts[postings] += 1
-            return self._counts[rows].astype(np.int64)
-        finally:
-            for postings in lists:
-                self._counts[postings] = 0
 
     def gather_skills(
         self, columns: np.ndarray, rows: np.ndarray, column_slots: np.ndarray
@@ -351,4 +297,4 @@ class IndexSegment:
         total = sum(int(a.nbytes) for a in arrays)
         total += sum(int(r.nbytes + lv.nbytes) for r, lv in self.languages.values())
         total += sum(int(d.nbytes) for d in self.dense_languages.values())
-        return total + self.text.nbytes()
+        return total + self.text.nbytes() + self.skills.nbytes()
