@@ -9,7 +9,8 @@ Skills are held twice, each in the layout its question needs:
 Skills read from a profile's free text (`freelancer_extracted_skills`, status "extracted") are
 held in the same two layouts with the level code `EXTRACTED_LEVEL`: they reach a request through
 the postings like confirmed skills, and the features count them as weaker evidence.
-Profile text is an inverted TF-IDF index (`TextPostings`), the text path of candidate generation.
+Profile text is a forward TF-IDF layout with champion lists (`TextPostings`): the text feature
+and the text path of candidate generation.
 Everything a ranking touches is a gather over the rows a request reaches; nothing loops over
 freelancers.
 """
@@ -22,6 +23,7 @@ import numpy as np
 
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
+from services.matching.index.csr import compact_indptr, flat_positions
 from services.matching.index.skill_postings import SkillPostings
 from services.matching.index.text import TextEncoder
 from services.matching.index.text_postings import TextPostings
@@ -55,16 +57,6 @@ def union_sorted(lists: list[np.ndarray]) -> np.ndarray:
     keep[0] = True
     np.not_equal(merged[1:], merged[:-1], out=keep[1:])
     return merged[keep]
-
-
-def flat_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(owner index, flat position) of every CSR entry of `rows`, in row order."""
-    starts = indptr[rows]
-    lengths = indptr[rows + 1] - starts
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    first = np.cumsum(lengths) - lengths
-    positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - first, lengths)
-    return owner, positions
 
 
 def _vocabulary_codes(values: list[str]) -> tuple[np.ndarray, dict[str, int]]:
@@ -185,7 +177,7 @@ class IndexSegment:
         del pair, text_only
         rows, columns = rows[by_row], columns[by_row]
         self.forward = packed[by_row]
-        self.forward_indptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
+        self.forward_indptr = compact_indptr(np.searchsorted(rows, np.arange(n + 1)))
         del by_row, packed
         by_column = np.argsort(columns * max(n, 1) + rows, kind="stable")
         self.skills = SkillPostings(

@@ -30,8 +30,6 @@ class TextEncoder:
         self._analyzer = vectorizer.build_analyzer() if vectorizer is not None else None
         self._idf = vectorizer.idf_.astype(np.float64) if vectorizer is not None else None
         self.index_dtype = np.uint16 if size <= MAX_VOCABULARY else np.int32
-        # Dense query buffer reused by every ranking (set for the query's terms, then cleared).
-        self.query_buffer = np.zeros(size, dtype=np.float32)
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, terms_per_profile: int, sample: int) -> TextEncoder:
@@ -122,4 +120,4 @@ class TextEncoder:
         )
 
     def nbytes(self) -> int:
-        return int(self.query_buffer.nbytes)
+        return int(self._idf.nbytes) if self._idf is not None else 0
