@@ -54,6 +54,7 @@ from services.matching.settings import MatchingSettings
 from shared.cli.database import command_database
 from shared.db.migrate import upgrade
 from shared.trust_features import TRUST_FEATURES
+from tests.bench.rss import PeakRss, rss_bytes
 from tests.support.database import scratch_database
 
 SKILLS = 600
@@ -226,18 +227,22 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
     started = time.perf_counter()
     source = synthetic_source(n)
     generated = time.perf_counter() - started
+    gc.collect()
     started = time.perf_counter()
-    catalogue = Catalogue(catalogue_rows(np.random.default_rng(3)))
-    encoder = TextEncoder.fit(
-        source.freelancers.texts,
-        terms_per_profile=settings.text_terms_per_profile,
-        sample=settings.text_fit_sample,
-    )
-    segment = IndexSegment(source, catalogue, encoder)
+    # The source stands for what the loader hands over; the build's own peak is measured above it.
+    with PeakRss() as build:
+        catalogue = Catalogue(catalogue_rows(np.random.default_rng(3)))
+        encoder = TextEncoder.fit(
+            source.freelancers.texts,
+            terms_per_profile=settings.text_terms_per_profile,
+            sample=settings.text_fit_sample,
+        )
+        segment = IndexSegment(source, catalogue, encoder)
     built = time.perf_counter() - started
     postings = len(segment.skills)
     del source
     gc.collect()
+    rss_after_build = rss_bytes()
     snapshot = IndexSnapshot(catalogue, encoder, (segment,))
     timings, considered = time_rankings(snapshot, synthetic_requests(requests), settings)
     index_bytes = segment.nbytes() + catalogue.nbytes() + encoder.nbytes()
@@ -254,6 +259,9 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
         "index_mb": index_bytes / 2**20,
         "cpu_p50": float(np.percentile(CPU_TIMES[-1], 50)),
         "cpu_p95": float(np.percentile(CPU_TIMES[-1], 95)),
+        "rss_before_build_mb": build.before / 2**20,
+        "build_peak_mb": (build.peak - build.before) / 2**20,
+        "rss_after_build_mb": rss_after_build / 2**20,
     }
 
 
@@ -464,6 +472,23 @@ def main() -> None:
             f"{row['p50']:>8.2f} {row['p95']:>8.2f} {row['max']:>8.2f} {row['cpu_p50']:>8.2f} "
             f"{row['cpu_p95']:>8.2f} {row['considered']:>9.0f} {row['index_mb']:>9.1f}"
         )
+    print(
+        "\nMemory (MiB = 2^20 bytes): build peak = the most RSS grew while building, above the"
+        " generated source rows it reads (the loader's output); process RSS after the build with"
+        " the source dropped (the interpreter and libraries included)"
+    )
+    print(
+        f"{'profiles':>10} {'index MiB':>10} {'build peak MiB':>15} {'peak / index':>13} "
+        f"{'RSS after build MiB':>20}"
+    )
+    for row in rows:
+        if "build_peak_mb" in row:
+            index_mb = float(row["index_mb"])  # type: ignore[arg-type]
+            peak_mb = float(row["build_peak_mb"])  # type: ignore[arg-type]
+            print(
+                f"{row['size']:>10,} {index_mb:>10.1f} {peak_mb:>15.1f} "
+                f"{peak_mb / index_mb:>12.2f}x {row['rss_after_build_mb']:>20,.0f}"
+            )
     for row in rows:
         if "poll_ms" in row:
             print(

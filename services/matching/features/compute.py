@@ -221,7 +221,7 @@ def _fit_features(
     else:
         out["language_fit"] = np.ones(len(rows))
 
-    trust = np.round(segment.trust[rows].astype(np.float64), 5)
+    trust = np.round(segment.trust_of(rows).astype(np.float64), 5)
     # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
         out[name] = bounded_trust(name, trust[:, i])

@@ -237,7 +237,7 @@ class LiveIndex:
         if result.trust_count < state.trust_count:
             trust = loader.load_trust(session)
             for segment in state.snapshot().segments:
-                segment.trust[:] = 0
+                segment.clear_trust()
                 segment.set_trust(trust.freelancer_ids, trust.values)
         elif trust_fresh:
             trust = loader.load_trust(session, np.array(sorted(trust_fresh), dtype=np.int64))

@@ -125,13 +125,16 @@ class IndexSegment:
         country, self.country_vocabulary = _vocabulary_codes([people.country[i] for i in order])
         city, self.city_vocabulary = _vocabulary_codes([people.city[i] for i in order])
         self.country = country.astype(np.int16)
-        self.city = city
+        self.city = city.astype(np.int16) if len(self.city_vocabulary) < 2**15 else city
         self._build_skills(source, catalogue)
         self._build_languages(source)
-        self.trust = np.zeros((n, len(TRUST_FEATURES)), dtype=np.float32)
+        # Trust is sparse (most profiles have no trust row): a slot per profile, -1 = none.
+        self.trust_slot = np.full(n, -1, dtype=np.int32)
+        self.trust_values = np.zeros((0, len(TRUST_FEATURES)), dtype=np.float32)
         self.set_trust(source.trust.freelancer_ids, source.trust.values)
-        self.placement_count = np.zeros(n, dtype=np.float32)
-        self.placement_successes = np.zeros(n, dtype=np.float32)
+        # Whole counts: uint16 holds any agency's placements of one freelancer exactly.
+        self.placement_count = np.zeros(n, dtype=np.uint16)
+        self.placement_successes = np.zeros(n, dtype=np.uint16)
         self.set_placements(
             source.placements.freelancer_ids,
             source.placements.count,
@@ -209,7 +212,28 @@ class IndexSegment:
         """Write trust rows in place (rows of unknown freelancers are ignored)."""
         rows = self.rows_of(freelancer_ids)
         keep = rows >= 0
-        self.trust[rows[keep]] = np.asarray(values, dtype=np.float32)[keep]
+        rows, values = rows[keep], np.asarray(values, dtype=np.float32)[keep]
+        fresh = rows[self.trust_slot[rows] < 0]
+        if len(fresh):
+            start = len(self.trust_values)
+            self.trust_slot[fresh] = np.arange(start, start + len(fresh), dtype=np.int32)
+            grown = np.zeros((start + len(fresh), self.trust_values.shape[1]), dtype=np.float32)
+            grown[:start] = self.trust_values
+            self.trust_values = grown
+        self.trust_values[self.trust_slot[rows]] = values
+
+    def clear_trust(self) -> None:
+        """Forget every trust row (before a full reload)."""
+        self.trust_slot[:] = -1
+        self.trust_values = self.trust_values[:0].copy()
+
+    def trust_of(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), len(TRUST_FEATURES)) raw trust values; zeros without a trust row."""
+        slots = self.trust_slot[rows]
+        out = np.zeros((len(rows), self.trust_values.shape[1]), dtype=np.float32)
+        held = slots >= 0
+        out[held] = self.trust_values[slots[held]]
+        return out
 
     def set_placements(
         self, freelancer_ids: np.ndarray, count: np.ndarray, successes: np.ndarray
@@ -219,8 +243,8 @@ class IndexSegment:
         self.placement_successes[:] = 0
         rows = self.rows_of(freelancer_ids)
         keep = rows >= 0
-        self.placement_count[rows[keep]] = np.asarray(count, dtype=np.float32)[keep]
-        self.placement_successes[rows[keep]] = np.asarray(successes, dtype=np.float32)[keep]
+        self.placement_count[rows[keep]] = np.clip(np.asarray(count)[keep], 0, 65535)
+        self.placement_successes[rows[keep]] = np.clip(np.asarray(successes)[keep], 0, 65535)
 
     # -- look-ups ----------------------------------------------------------------------------
 
