@@ -52,14 +52,10 @@ def at_least(sets: Sequence[BitMap | FrozenBitMap]) -> list[BitMap]:
 class SkillPostings:
     """Column -> frozen bitmap of the rows holding that skill (confirmed or extracted)."""
 
-    def __init__(self, rows: np.ndarray, indptr: np.ndarray) -> None:
-        """`rows` grouped by column (`indptr` delimits each column's rows)."""
-        self._sets = [
-            FrozenBitMap(bitmap_of(rows[int(lo) : int(hi)]))
-            for lo, hi in zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True)
-        ]
-        self.total = len(rows)
-        self._nbytes = sum(len(s.serialize()) for s in self._sets)
+    def __init__(self, sets: list[FrozenBitMap]) -> None:
+        self._sets = sets
+        self.total = sum(len(s) for s in sets)
+        self._nbytes = sum(len(s.serialize()) for s in sets)
 
     def __len__(self) -> int:
         """Number of (row, skill) postings."""
