@@ -42,6 +42,7 @@ from services.matching.index.columns import (
     language_code_number,
 )
 from services.matching.index.live import LiveIndex
+from services.matching.index.memory import release_free_memory
 from services.matching.index.segment import IndexSegment
 from services.matching.index.text import TextEncoder
 from services.matching.modelops.dataset import TrainingData
@@ -242,6 +243,7 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
     postings = len(segment.skills)
     del source
     gc.collect()
+    release_free_memory()  # as the service's build does
     rss_after_build = rss_bytes()
     snapshot = IndexSnapshot(catalogue, encoder, (segment,))
     timings, considered = time_rankings(snapshot, synthetic_requests(requests), settings)
