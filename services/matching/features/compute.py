@@ -57,6 +57,10 @@ class FeatureBlock:
 
     def take(self, positions: np.ndarray) -> FeatureBlock:
         """The block restricted to some of its rows (by position), in that order."""
+        if len(positions) == len(self.rows) and bool(
+            (positions == np.arange(len(positions))).all()
+        ):
+            return self  # every row, in order: nothing to copy
         gather = self.gather
         return FeatureBlock(
             self.rows[positions],
@@ -128,6 +132,15 @@ def _related(
     return credit, best_slot, implied
 
 
+def _recency_table(reference_year: int) -> np.ndarray:
+    """Recency of each last-used code 0..LAST_USED_UNKNOWN (unknown: 0.5)."""
+    used_code = np.arange(LAST_USED_UNKNOWN + 1, dtype=np.float64)
+    age = np.maximum(reference_year - (used_code + LAST_USED_BASE), 0.0)
+    table = 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
+    table[LAST_USED_UNKNOWN] = 0.5
+    return table
+
+
 def _skill_features(
     prepared: PreparedQuery,
     gather: SkillGather,
@@ -163,11 +176,8 @@ def _skill_features(
     years_code = gather.years[:, :k]
     years = np.where(years_code == YEARS_UNKNOWN, 0.0, years_code / 2.0)
     out["years_experience"] = _weighted_share(np.minimum(years, 10.0) / 10.0 * shown, weight, 0.0)
-    used_code = gather.last_used[:, :k].astype(np.float64)
-    age = np.maximum(query.reference_year - (used_code + LAST_USED_BASE), 0.0)
-    recency = np.where(
-        gather.last_used[:, :k] == LAST_USED_UNKNOWN, 0.5, 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
-    )
+    # One value per last-used code (a byte), looked up instead of a power per (row, skill).
+    recency = _recency_table(query.reference_year)[gather.last_used[:, :k]]
     shown_weight = shown * weight
     shown_total = shown_weight.sum(axis=1)
     out["skill_recency"] = (shown_weight * recency).sum(axis=1) / np.where(
