@@ -215,7 +215,7 @@ def _fit_features(
     over = np.clip((ceiling - rate) / span, 0.0, 1.0) if span > 0 else np.zeros(len(rows))
     out["rate_fit"] = np.where(np.isnan(rate), 0.5, np.where(rate <= budget, 1.0, over))
 
-    available = segment.available_from[rows].astype(np.int64)
+    available = segment.available_from(rows)
     gap = np.where(available > 0, np.maximum(available - query.start_ordinal, 0), 0)
     tolerance = max(settings.availability_tolerance_days, 1)
     out["availability_gap"] = np.minimum(gap / tolerance, 1.0)

@@ -108,7 +108,7 @@ class IndexSegment:
         self.alive = np.ones(n, dtype=bool)
         # float32 is exact to well under half a cent for rates up to 10,000 (the filter's epsilon).
         self.day_rate = np.asarray(people.day_rate, dtype=np.float32)[order]
-        self.available_from = np.asarray(people.available_from, dtype=np.int32)[order]
+        self._store_availability(np.asarray(people.available_from, dtype=np.int64)[order])
         self.remote = np.asarray(people.remote, dtype=np.int8)[order]
         self.engagement = np.asarray(people.engagement, dtype=np.uint8)[order]
         country, self.country_vocabulary = _vocabulary_codes([people.country[i] for i in order])
@@ -138,6 +138,19 @@ class IndexSegment:
         del indptr, terms, weights
 
     # -- build -------------------------------------------------------------------------------
+
+    def _store_availability(self, ordinals: np.ndarray) -> None:
+        # Days after the earliest date (0 = no date) fit uint16 for any 179-year span.
+        dated = ordinals[ordinals > 0]
+        self._available_base = int(dated.min()) - 1 if len(dated) else 0
+        compact = len(dated) == 0 or int(dated.max()) - self._available_base < 2**16
+        offsets = np.where(ordinals > 0, ordinals - self._available_base, 0)
+        self._available_days = offsets.astype(np.uint16 if compact else np.int64)
+
+    def available_from(self, rows: np.ndarray) -> np.ndarray:
+        """Proleptic ordinal each row is available from (0 = no date: available now)."""
+        days = self._available_days[rows].astype(np.int64)
+        return np.where(days > 0, days + self._available_base, 0)
 
     def _build_languages(self, source: IndexSource) -> None:
         rows = self.rows_of(source.languages.freelancer_ids)

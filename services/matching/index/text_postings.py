@@ -44,22 +44,6 @@ class TextHits:
         return self.rows[chosen[order]]
 
 
-def _group_by_term(terms: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Entry positions grouped by term, ascending within a term (a stable counting sort into
-    int32, a chunk at a time: half the memory of argsort's int64 order)."""
-    order = np.empty(len(terms), dtype=np.int32 if len(terms) < 2**31 else np.int64)
-    cursor = starts[:-1].astype(np.int64)
-    for first in range(0, len(terms), _GROUP_CHUNK):
-        chunk = terms[first : first + _GROUP_CHUNK]
-        by_term = np.argsort(chunk, kind="stable")
-        sorted_terms = chunk[by_term].astype(np.int64)
-        group_start = np.searchsorted(sorted_terms, sorted_terms, side="left")
-        rank = np.arange(len(chunk)) - group_start
-        order[cursor[sorted_terms] + rank] = by_term + first
-        cursor += np.bincount(chunk, minlength=len(cursor))[: len(cursor)]
-    return order
-
-
 class TextPostings:
     """Row -> kept (term, weight) entries, plus each term's champion postings sorted by row."""
 
@@ -79,31 +63,46 @@ class TextPostings:
         self.terms = terms
         self.weights = weights
         self._build_champions()
-        # Scratch reused by every query (fresh million-entry buffers cost ms at the tail).
-        self._scores = np.zeros(self.size, dtype=np.float32)
+        # Dense query vector reused by every ranking (set for its terms, then cleared).
         self._query = np.zeros(size, dtype=np.float32)
 
     def _build_champions(self) -> None:
+        """Each term's champion postings, sorted by row; terms are taken a range at a time
+        (about `_GROUP_CHUNK` entries each), so grouping never holds an index of every entry."""
         size = self.vocabulary_size
         lengths = np.bincount(self.terms, minlength=size)[:size]
-        starts = np.concatenate([[0], np.cumsum(lengths)])
-        order = _group_by_term(self.terms, starts)
-        keep = np.repeat(lengths <= self.champions, lengths)
         self.long_terms = np.flatnonzero(lengths > self.champions).astype(np.int64)
-        for term in self.long_terms.tolist():
-            lo, hi = int(starts[term]), int(starts[term + 1])
-            weights = self.weights[order[lo:hi]].astype(np.float32)
-            # Highest weights first, ties by row, so the list is deterministic.
-            top = np.lexsort((np.arange(hi - lo), -weights))[: self.champions]
-            keep[lo + top] = True
-        kept = order[keep]
-        del order
-        owners = np.searchsorted(self.indptr, kept, side="right").astype(np.int32) - 1
-        self.champion_rows = owners
-        self.champion_weights = self.weights[kept]
-        self.champion_indptr = compact_indptr(
-            np.searchsorted(self.terms[kept], np.arange(size + 1))
-        )
+        cumulative = np.cumsum(lengths)
+        rows: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        counts = np.zeros(size, dtype=np.int64)
+        lo = 0
+        while lo < size:
+            before = int(cumulative[lo - 1]) if lo else 0
+            hi = int(np.searchsorted(cumulative, before + _GROUP_CHUNK, side="right"))
+            hi = min(max(hi, lo + 1), size)
+            positions = np.flatnonzero((self.terms >= lo) & (self.terms < hi))
+            # Stable: positions, and so rows, stay ascending within a term.
+            positions = positions[np.argsort(self.terms[positions], kind="stable")]
+            term_of = self.terms[positions].astype(np.int64)
+            starts = np.searchsorted(term_of, np.arange(lo, hi + 1))
+            keep = np.ones(len(positions), dtype=bool)
+            for term in self.long_terms[(self.long_terms >= lo) & (self.long_terms < hi)].tolist():
+                first, last = int(starts[term - lo]), int(starts[term - lo + 1])
+                values = self.weights[positions[first:last]].astype(np.float32)
+                # Highest weights first, ties by row, so the list is deterministic.
+                top = np.lexsort((np.arange(last - first), -values))[: self.champions]
+                keep[first:last] = False
+                keep[first + top] = True
+            kept = positions[keep]
+            owners = np.searchsorted(self.indptr, kept, side="right") - 1
+            rows.append(owners.astype(np.int32))
+            weights.append(self.weights[kept])
+            counts[lo:hi] = np.bincount(term_of[keep] - lo, minlength=hi - lo)
+            lo = hi
+        self.champion_rows = np.concatenate(rows) if rows else np.zeros(0, np.int32)
+        self.champion_weights = np.concatenate(weights) if weights else np.zeros(0, np.float16)
+        self.champion_indptr = compact_indptr(np.concatenate([[0], np.cumsum(counts)]))
 
     def _champion_span(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = int(self.champion_indptr[term]), int(self.champion_indptr[term + 1])
@@ -158,23 +157,19 @@ class TextPostings:
     def retrieve(self, terms: np.ndarray, weights: np.ndarray) -> TextHits:
         """Rows sharing a term with the query, scored over each term's champion postings."""
         known = (terms >= 0) & (terms < self.vocabulary_size)
-        spans = [
-            (self._champion_span(t), w)
-            for t, w in zip(terms[known].tolist(), np.asarray(weights)[known].tolist(), strict=True)
-        ]
-        spans = [(span, w) for span, w in spans if len(span[0])]
-        if not spans:
+        rows, values = [], []
+        for term, weight in zip(
+            terms[known].tolist(), np.asarray(weights)[known].tolist(), strict=True
+        ):
+            span_rows, span_weights = self._champion_span(term)
+            rows.append(span_rows)
+            values.append(span_weights.astype(np.float32) * np.float32(weight))
+        if not rows or not sum(len(r) for r in rows):
             return TextHits(np.zeros(0, np.int64), np.zeros(0))
-        scores = self._scores
-        touched = np.unique(np.concatenate([rows for (rows, _), _ in spans])).astype(np.int64)
-        try:
-            # Rows are unique within one term's postings, so a fancy-indexed add is exact.
-            for (rows, values), weight in spans:
-                scores[rows] += values.astype(np.float32) * np.float32(weight)
-            similarity = scores[touched].astype(np.float64)
-        finally:
-            scores[touched] = 0.0
-        return TextHits(touched, similarity)
+        # At most terms x champions entries: summed per row without a profile-sized buffer.
+        touched, owner = np.unique(np.concatenate(rows), return_inverse=True)
+        similarity = np.bincount(owner, weights=np.concatenate(values), minlength=len(touched))
+        return TextHits(touched.astype(np.int64), similarity)
 
     def nbytes(self) -> int:
         arrays = [value for value in vars(self).values() if isinstance(value, np.ndarray)]

@@ -45,7 +45,7 @@ def hard_filter(
     ok = segment.alive[rows].copy()
     if len(query.unavailable_ids):
         ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
-    available = segment.available_from[rows]
+    available = segment.available_from(rows)
     latest = query.start_ordinal + settings.availability_tolerance_days
     ok &= (available == 0) | (available <= latest)
 
