@@ -67,42 +67,48 @@ class TextPostings:
         self._query = np.zeros(size, dtype=np.float32)
 
     def _build_champions(self) -> None:
-        """Each term's champion postings, sorted by row; terms are taken a range at a time
-        (about `_GROUP_CHUNK` entries each), so grouping never holds an index of every entry."""
+        """Each term's champion postings, sorted by row, written into preallocated arrays.
+
+        Terms are taken a range at a time (about `_GROUP_CHUNK` entries) and the entries are
+        scanned a chunk at a time, so the build never holds a mask or an index of every entry.
+        """
         size = self.vocabulary_size
         lengths = np.bincount(self.terms, minlength=size)[:size]
         self.long_terms = np.flatnonzero(lengths > self.champions).astype(np.int64)
+        kept_lengths = np.minimum(lengths, self.champions)
+        self.champion_indptr = compact_indptr(np.concatenate([[0], np.cumsum(kept_lengths)]))
+        self.champion_rows = np.empty(int(kept_lengths.sum()), dtype=np.int32)
+        self.champion_weights = np.empty(int(kept_lengths.sum()), dtype=np.float16)
         cumulative = np.cumsum(lengths)
-        rows: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        counts = np.zeros(size, dtype=np.int64)
         lo = 0
         while lo < size:
             before = int(cumulative[lo - 1]) if lo else 0
             hi = int(np.searchsorted(cumulative, before + _GROUP_CHUNK, side="right"))
             hi = min(max(hi, lo + 1), size)
-            positions = np.flatnonzero((self.terms >= lo) & (self.terms < hi))
-            # Stable: positions, and so rows, stay ascending within a term.
-            positions = positions[np.argsort(self.terms[positions], kind="stable")]
-            term_of = self.terms[positions].astype(np.int64)
-            starts = np.searchsorted(term_of, np.arange(lo, hi + 1))
-            keep = np.ones(len(positions), dtype=bool)
-            for term in self.long_terms[(self.long_terms >= lo) & (self.long_terms < hi)].tolist():
-                first, last = int(starts[term - lo]), int(starts[term - lo + 1])
-                values = self.weights[positions[first:last]].astype(np.float32)
-                # Highest weights first, ties by row, so the list is deterministic.
-                top = np.lexsort((np.arange(last - first), -values))[: self.champions]
-                keep[first:last] = False
-                keep[first + top] = True
-            kept = positions[keep]
-            owners = np.searchsorted(self.indptr, kept, side="right") - 1
-            rows.append(owners.astype(np.int32))
-            weights.append(self.weights[kept])
-            counts[lo:hi] = np.bincount(term_of[keep] - lo, minlength=hi - lo)
+            self._champions_of_range(lo, hi)
             lo = hi
-        self.champion_rows = np.concatenate(rows) if rows else np.zeros(0, np.int32)
-        self.champion_weights = np.concatenate(weights) if weights else np.zeros(0, np.float16)
-        self.champion_indptr = compact_indptr(np.concatenate([[0], np.cumsum(counts)]))
+
+    def _champions_of_range(self, lo: int, hi: int) -> None:
+        parts = []
+        for first in range(0, len(self.terms), _GROUP_CHUNK):
+            chunk = self.terms[first : first + _GROUP_CHUNK]
+            parts.append(np.flatnonzero((chunk >= lo) & (chunk < hi)) + first)
+        positions = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        # Stable: positions, and so rows, stay ascending within a term.
+        positions = positions[np.argsort(self.terms[positions], kind="stable")]
+        starts = np.searchsorted(self.terms[positions], np.arange(lo, hi + 1))
+        keep = np.ones(len(positions), dtype=bool)
+        for term in self.long_terms[(self.long_terms >= lo) & (self.long_terms < hi)].tolist():
+            first, last = int(starts[term - lo]), int(starts[term - lo + 1])
+            values = self.weights[positions[first:last]].astype(np.float32)
+            # Highest weights first, ties by row, so the list is deterministic.
+            top = np.lexsort((np.arange(last - first), -values))[: self.champions]
+            keep[first:last] = False
+            keep[first + top] = True
+        kept = positions[keep]
+        out = slice(int(self.champion_indptr[lo]), int(self.champion_indptr[hi]))
+        self.champion_rows[out] = np.searchsorted(self.indptr, kept, side="right") - 1
+        self.champion_weights[out] = self.weights[kept]
 
     def _champion_span(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = int(self.champion_indptr[term]), int(self.champion_indptr[term + 1])
