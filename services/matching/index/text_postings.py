@@ -73,7 +73,11 @@ class TextPostings:
         scanned a chunk at a time, so the build never holds a mask or an index of every entry.
         """
         size = self.vocabulary_size
-        lengths = np.bincount(self.terms, minlength=size)[:size]
+        # Counted a chunk at a time: bincount converts its input to int64 (8 bytes an entry).
+        lengths = np.zeros(size, dtype=np.int64)
+        for first in range(0, len(self.terms), _GROUP_CHUNK):
+            chunk = self.terms[first : first + _GROUP_CHUNK]
+            lengths += np.bincount(chunk, minlength=size)[:size]
         self.long_terms = np.flatnonzero(lengths > self.champions).astype(np.int64)
         kept_lengths = np.minimum(lengths, self.champions)
         self.champion_indptr = compact_indptr(np.concatenate([[0], np.cumsum(kept_lengths)]))
