@@ -12,6 +12,11 @@ through `LiveIndex`, to show the database path. Each size ranks `--requests` req
 skills (2-4 must-have) for the top 50, after warm-up, timing `rank` plus the explanation text.
 Training fits the constrained ranker on `--train-pairs` labelled (request, freelancer) pairs
 and compares it with the prior on the time-split holdout.
+
+Memory, per size: the index's bytes; the build peak, i.e. how far resident memory rose above the
+generated source while building (sampled every 2 ms; freed pages are returned to the OS before,
+so the build cannot hide in them), and its ratio to the index; and process RSS after the build
+with the source dropped (interpreter and libraries included), as the service holds it.
 """
 
 from __future__ import annotations
