@@ -12,6 +12,11 @@ through `LiveIndex`, to show the database path. Each size ranks `--requests` req
 skills (2-4 must-have) for the top 50, after warm-up, timing `rank` plus the explanation text.
 Training fits the constrained ranker on `--train-pairs` labelled (request, freelancer) pairs
 and compares it with the prior on the time-split holdout.
+
+Memory, per size: the index's bytes; the build peak, i.e. how far resident memory rose above the
+generated source while building (sampled every 2 ms; freed pages are returned to the OS before,
+so the build cannot hide in them), and its ratio to the index; and process RSS after the build
+with the source dropped (interpreter and libraries included), as the service holds it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from services.matching.index.columns import (
     language_code_number,
 )
 from services.matching.index.live import LiveIndex
+from services.matching.index.memory import release_free_memory
 from services.matching.index.segment import IndexSegment
 from services.matching.index.text import TextEncoder
 from services.matching.modelops.dataset import TrainingData
@@ -54,6 +60,7 @@ from services.matching.settings import MatchingSettings
 from shared.cli.database import command_database
 from shared.db.migrate import upgrade
 from shared.trust_features import TRUST_FEATURES
+from tests.bench.rss import PeakRss, rss_bytes
 from tests.support.database import scratch_database
 
 SKILLS = 600
@@ -226,18 +233,24 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
     started = time.perf_counter()
     source = synthetic_source(n)
     generated = time.perf_counter() - started
+    gc.collect()
+    release_free_memory()  # so the build cannot hide in pages the generation freed
     started = time.perf_counter()
-    catalogue = Catalogue(catalogue_rows(np.random.default_rng(3)))
-    encoder = TextEncoder.fit(
-        source.freelancers.texts,
-        terms_per_profile=settings.text_terms_per_profile,
-        sample=settings.text_fit_sample,
-    )
-    segment = IndexSegment(source, catalogue, encoder)
+    # The source stands for what the loader hands over; the build's own peak is measured above it.
+    with PeakRss() as build:
+        catalogue = Catalogue(catalogue_rows(np.random.default_rng(3)))
+        encoder = TextEncoder.fit(
+            source.freelancers.texts,
+            terms_per_profile=settings.text_terms_per_profile,
+            sample=settings.text_fit_sample,
+        )
+        segment = IndexSegment(source, catalogue, encoder)
     built = time.perf_counter() - started
-    postings = len(segment.skill_rows)
+    postings = len(segment.skills)
     del source
     gc.collect()
+    release_free_memory()  # as the service's build does
+    rss_after_build = rss_bytes()
     snapshot = IndexSnapshot(catalogue, encoder, (segment,))
     timings, considered = time_rankings(snapshot, synthetic_requests(requests), settings)
     index_bytes = segment.nbytes() + catalogue.nbytes() + encoder.nbytes()
@@ -254,6 +267,9 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
         "index_mb": index_bytes / 2**20,
         "cpu_p50": float(np.percentile(CPU_TIMES[-1], 50)),
         "cpu_p95": float(np.percentile(CPU_TIMES[-1], 95)),
+        "rss_before_build_mb": build.before / 2**20,
+        "build_peak_mb": (build.peak - build.before) / 2**20,
+        "rss_after_build_mb": rss_after_build / 2**20,
     }
 
 
@@ -384,7 +400,7 @@ def bench_database(n: int, requests: int, settings: MatchingSettings) -> dict[st
     return {
         "size": n,
         "path": "Postgres -> loader",
-        "postings": len(state.main.skill_rows),
+        "postings": len(state.main.skills),
         "generate_s": 0.0,
         "build_s": built,
         "p50": float(np.percentile(timings, 50)),
@@ -464,6 +480,23 @@ def main() -> None:
             f"{row['p50']:>8.2f} {row['p95']:>8.2f} {row['max']:>8.2f} {row['cpu_p50']:>8.2f} "
             f"{row['cpu_p95']:>8.2f} {row['considered']:>9.0f} {row['index_mb']:>9.1f}"
         )
+    print(
+        "\nMemory (MiB = 2^20 bytes): build peak = the most RSS grew while building, above the"
+        " generated source rows it reads (the loader's output); process RSS after the build with"
+        " the source dropped (the interpreter and libraries included)"
+    )
+    print(
+        f"{'profiles':>10} {'index MiB':>10} {'build peak MiB':>15} {'peak / index':>13} "
+        f"{'RSS after build MiB':>20}"
+    )
+    for row in rows:
+        if "build_peak_mb" in row:
+            index_mb = float(row["index_mb"])  # type: ignore[arg-type]
+            peak_mb = float(row["build_peak_mb"])  # type: ignore[arg-type]
+            print(
+                f"{row['size']:>10,} {index_mb:>10.1f} {peak_mb:>15.1f} "
+                f"{peak_mb / index_mb:>12.2f}x {row['rss_after_build_mb']:>20,.0f}"
+            )
     for row in rows:
         if "poll_ms" in row:
             print(

@@ -57,6 +57,10 @@ class FeatureBlock:
 
     def take(self, positions: np.ndarray) -> FeatureBlock:
         """The block restricted to some of its rows (by position), in that order."""
+        if len(positions) == len(self.rows) and bool(
+            (positions == np.arange(len(positions))).all()
+        ):
+            return self  # every row, in order: nothing to copy
         gather = self.gather
         return FeatureBlock(
             self.rows[positions],
@@ -128,6 +132,15 @@ def _related(
     return credit, best_slot, implied
 
 
+def _recency_table(reference_year: int) -> np.ndarray:
+    """Recency of each last-used code 0..LAST_USED_UNKNOWN (unknown: 0.5)."""
+    used_code = np.arange(LAST_USED_UNKNOWN + 1, dtype=np.float64)
+    age = np.maximum(reference_year - (used_code + LAST_USED_BASE), 0.0)
+    table = 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
+    table[LAST_USED_UNKNOWN] = 0.5
+    return table
+
+
 def _skill_features(
     prepared: PreparedQuery,
     gather: SkillGather,
@@ -163,11 +176,8 @@ def _skill_features(
     years_code = gather.years[:, :k]
     years = np.where(years_code == YEARS_UNKNOWN, 0.0, years_code / 2.0)
     out["years_experience"] = _weighted_share(np.minimum(years, 10.0) / 10.0 * shown, weight, 0.0)
-    used_code = gather.last_used[:, :k].astype(np.float64)
-    age = np.maximum(query.reference_year - (used_code + LAST_USED_BASE), 0.0)
-    recency = np.where(
-        gather.last_used[:, :k] == LAST_USED_UNKNOWN, 0.5, 0.5 ** (age / RECENCY_HALF_LIFE_YEARS)
-    )
+    # One value per last-used code (a byte), looked up instead of a power per (row, skill).
+    recency = _recency_table(query.reference_year)[gather.last_used[:, :k]]
     shown_weight = shown * weight
     shown_total = shown_weight.sum(axis=1)
     out["skill_recency"] = (shown_weight * recency).sum(axis=1) / np.where(
@@ -205,7 +215,7 @@ def _fit_features(
     over = np.clip((ceiling - rate) / span, 0.0, 1.0) if span > 0 else np.zeros(len(rows))
     out["rate_fit"] = np.where(np.isnan(rate), 0.5, np.where(rate <= budget, 1.0, over))
 
-    available = segment.available_from[rows].astype(np.int64)
+    available = segment.available_from(rows)
     gap = np.where(available > 0, np.maximum(available - query.start_ordinal, 0), 0)
     tolerance = max(settings.availability_tolerance_days, 1)
     out["availability_gap"] = np.minimum(gap / tolerance, 1.0)
@@ -221,7 +231,7 @@ def _fit_features(
     else:
         out["language_fit"] = np.ones(len(rows))
 
-    trust = np.round(segment.trust[rows].astype(np.float64), 5)
+    trust = np.round(segment.trust_of(rows).astype(np.float64), 5)
     # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
         out[name] = bounded_trust(name, trust[:, i])

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from services.matching.index import loader
 from services.matching.index.catalogue import Catalogue
+from services.matching.index.memory import release_free_memory
 from services.matching.index.segment import IndexSegment
 from services.matching.index.text import TextEncoder
 from services.matching.ranking import engine
@@ -88,6 +89,8 @@ def build_state(session: Session, settings: MatchingSettings) -> IndexState:
         sample=settings.text_fit_sample,
     )
     main = IndexSegment(source, catalogue, encoder, text_champions=settings.text_champions)
+    del source
+    release_free_memory()
     return IndexState(
         taxonomy=Taxonomy.from_session(session),
         catalogue=catalogue,
@@ -237,7 +240,7 @@ class LiveIndex:
         if result.trust_count < state.trust_count:
             trust = loader.load_trust(session)
             for segment in state.snapshot().segments:
-                segment.trust[:] = 0
+                segment.clear_trust()
                 segment.set_trust(trust.freelancer_ids, trust.values)
         elif trust_fresh:
             trust = loader.load_trust(session, np.array(sorted(trust_fresh), dtype=np.int64))

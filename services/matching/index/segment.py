@@ -1,15 +1,16 @@
 """One immutable block of profiles in numpy: skill postings, filter columns, trust, text.
 
 Skills are held twice, each in the layout its question needs:
-- an inverted index (skill column -> sorted rows), the layout DESIGN.md measured as fastest for
-  "who has these must-haves" (AND by binary search from the shortest list);
+- an inverted index (skill column -> roaring bitmap of rows, `SkillPostings`) for "who has
+  these must-haves": the AND, the at-least-t-of-m tiers and unions run as bitmap operations;
 - a forward index (row -> its skills, one packed uint32 each: column, level, years, last used),
   so the features of c candidates cost one contiguous gather of c x ~30 entries instead of a
   binary search per required skill.
 Skills read from a profile's free text (`freelancer_extracted_skills`, status "extracted") are
 held in the same two layouts with the level code `EXTRACTED_LEVEL`: they reach a request through
 the postings like confirmed skills, and the features count them as weaker evidence.
-Profile text is an inverted TF-IDF index (`TextPostings`), the text path of candidate generation.
+Profile text is a forward TF-IDF layout with champion lists (`TextPostings`): the text feature
+and the text path of candidate generation.
 Everything a ranking touches is a gather over the rows a request reaches; nothing loops over
 freelancers.
 """
@@ -22,17 +23,21 @@ import numpy as np
 
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
+from services.matching.index.csr import flat_positions
+from services.matching.index.skill_build import (
+    EXTRACTED_LEVEL,
+    LAST_USED_UNKNOWN,
+    YEARS_UNKNOWN,
+    build_skills,
+)
+from services.matching.index.skill_build import (
+    LAST_USED_BASE as LAST_USED_BASE,  # re-exported for the features and explanations
+)
 from services.matching.index.text import TextEncoder
 from services.matching.index.text_postings import TextPostings
 from shared.trust_features import TRUST_FEATURES
 
-# Packed forward entry: bits 0-15 column, 16-18 level, 19-24 half-years, 25-31 last used.
-YEARS_UNKNOWN = 63  # half-years 0..62 (31 years and more are stored as 31)
-LAST_USED_UNKNOWN = 127  # last year used as year - 1950 (0..126)
-LAST_USED_BASE = 1950
 MAX_COLUMNS = 1 << 16
-# Level code of a skill known only from the profile's text (confirmed levels are 1..5).
-EXTRACTED_LEVEL = 7
 
 
 def intersect_sorted(small: np.ndarray, large: np.ndarray) -> np.ndarray:
@@ -56,16 +61,6 @@ def union_sorted(lists: list[np.ndarray]) -> np.ndarray:
     return merged[keep]
 
 
-def flat_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(owner index, flat position) of every CSR entry of `rows`, in row order."""
-    starts = indptr[rows]
-    lengths = indptr[rows + 1] - starts
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    first = np.cumsum(lengths) - lengths
-    positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - first, lengths)
-    return owner, positions
-
-
 def _vocabulary_codes(values: list[str]) -> tuple[np.ndarray, dict[str, int]]:
     """Integer codes for strings; "" (unknown) is -1."""
     if not values:
@@ -77,23 +72,6 @@ def _vocabulary_codes(values: list[str]) -> tuple[np.ndarray, dict[str, int]]:
     if len(empty):
         codes[codes == int(empty[0])] = -1
     return codes, vocabulary
-
-
-def _pack(
-    columns: np.ndarray, level: np.ndarray, years: np.ndarray, used: np.ndarray
-) -> np.ndarray:
-    half_years = np.where(
-        np.isnan(years), YEARS_UNKNOWN, np.clip(np.round(np.nan_to_num(years) * 2), 0, 62)
-    ).astype(np.uint32)
-    used_code = np.where(
-        used <= 0, LAST_USED_UNKNOWN, np.clip(used.astype(np.int64) - LAST_USED_BASE, 0, 126)
-    ).astype(np.uint32)
-    return (
-        columns.astype(np.uint32)
-        | (np.clip(level, 0, 7).astype(np.uint32) << 16)
-        | (half_years << 19)
-        | (used_code << 25)
-    )
 
 
 @dataclass
@@ -121,24 +99,33 @@ class IndexSegment:
             raise ValueError(f"the index packs skill columns in 16 bits (< {MAX_COLUMNS})")
         people = source.freelancers
         order = np.argsort(np.asarray(people.ids, dtype=np.int64), kind="stable")
-        self.ids = np.asarray(people.ids, dtype=np.int64)[order]
+        ids = np.asarray(people.ids, dtype=np.int64)[order]
+        # Ids below 2^31 (every agency's) are held as int32: 4 MB less per million profiles.
+        small = len(ids) == 0 or int(ids[-1]) < 2**31
+        self.ids = ids.astype(np.int32) if small else ids
+        del ids
         n = len(self.ids)
         self.alive = np.ones(n, dtype=bool)
         # float32 is exact to well under half a cent for rates up to 10,000 (the filter's epsilon).
         self.day_rate = np.asarray(people.day_rate, dtype=np.float32)[order]
-        self.available_from = np.asarray(people.available_from, dtype=np.int32)[order]
+        self._store_availability(np.asarray(people.available_from, dtype=np.int64)[order])
         self.remote = np.asarray(people.remote, dtype=np.int8)[order]
         self.engagement = np.asarray(people.engagement, dtype=np.uint8)[order]
         country, self.country_vocabulary = _vocabulary_codes([people.country[i] for i in order])
         city, self.city_vocabulary = _vocabulary_codes([people.city[i] for i in order])
-        self.country = country.astype(np.int16)
-        self.city = city
-        self._build_skills(source, catalogue)
+        self.country = country.astype(np.int8 if len(self.country_vocabulary) < 127 else np.int16)
+        self.city = city.astype(np.int16) if len(self.city_vocabulary) < 2**15 else city
+        self.forward, self.forward_indptr, self.skills = build_skills(
+            source.skills, catalogue, self.rows_of, n
+        )
         self._build_languages(source)
-        self.trust = np.zeros((n, len(TRUST_FEATURES)), dtype=np.float32)
+        # Trust is sparse (most profiles have no trust row): a slot per profile, -1 = none.
+        self.trust_slot = np.full(n, -1, dtype=np.int32)
+        self.trust_values = np.zeros((0, len(TRUST_FEATURES)), dtype=np.float32)
         self.set_trust(source.trust.freelancer_ids, source.trust.values)
-        self.placement_count = np.zeros(n, dtype=np.float32)
-        self.placement_successes = np.zeros(n, dtype=np.float32)
+        # Whole counts: uint16 holds any agency's placements of one freelancer exactly.
+        self.placement_count = np.zeros(n, dtype=np.uint16)
+        self.placement_successes = np.zeros(n, dtype=np.uint16)
         self.set_placements(
             source.placements.freelancer_ids,
             source.placements.count,
@@ -149,51 +136,21 @@ class IndexSegment:
             indptr, terms, weights, encoder.vocabulary_size, champions=text_champions
         )
         del indptr, terms, weights
-        # Reused scratch space (DESIGN.md: fresh 4-20 MB buffers cost 10-30 ms at the tail).
-        self._mark = np.zeros(n, dtype=bool)
-        self._counts = np.zeros(n, dtype=np.uint8)
 
     # -- build -------------------------------------------------------------------------------
 
-    def _build_skills(self, source: IndexSource, catalogue: Catalogue) -> None:
-        n = len(self.ids)
-        rows = self.rows_of(source.skills.freelancer_ids)
-        columns = catalogue.columns_of(source.skills.skill_ids)
-        keep = np.flatnonzero((rows >= 0) & (columns >= 0))
-        rows, columns = rows[keep], columns[keep]
-        extracted = source.skills.extracted
-        text_only = (
-            np.zeros(len(keep), dtype=bool)
-            if extracted is None
-            else np.asarray(extracted, dtype=bool)[keep]
-        )
-        level = np.where(text_only, EXTRACTED_LEVEL, np.asarray(source.skills.level)[keep])
-        packed = _pack(
-            columns,
-            level,
-            np.asarray(source.skills.years, dtype=np.float32)[keep],
-            np.asarray(source.skills.last_used)[keep],
-        )
-        del keep
-        pair = rows * len(catalogue) + columns
-        if extracted is None:  # confirmed skills only: (freelancer, skill) is unique already
-            by_row = np.argsort(pair, kind="stable")
-        else:
-            # A skill both confirmed and extracted counts once, as confirmed (sorted first).
-            by_row = np.lexsort((text_only, pair))
-            first = np.ones(len(by_row), dtype=bool)
-            first[1:] = pair[by_row][1:] != pair[by_row][:-1]
-            by_row = by_row[first]
-        del pair, text_only
-        rows, columns = rows[by_row], columns[by_row]
-        self.forward = packed[by_row]
-        self.forward_indptr = np.searchsorted(rows, np.arange(n + 1)).astype(np.int64)
-        del by_row, packed
-        by_column = np.argsort(columns * max(n, 1) + rows, kind="stable")
-        self.skill_rows = rows[by_column].astype(np.int32)
-        self.skill_indptr = np.searchsorted(
-            columns[by_column], np.arange(len(catalogue) + 1)
-        ).astype(np.int64)
+    def _store_availability(self, ordinals: np.ndarray) -> None:
+        # Days after the earliest date (0 = no date) fit uint16 for any 179-year span.
+        dated = ordinals[ordinals > 0]
+        self._available_base = int(dated.min()) - 1 if len(dated) else 0
+        compact = len(dated) == 0 or int(dated.max()) - self._available_base < 2**16
+        offsets = np.where(ordinals > 0, ordinals - self._available_base, 0)
+        self._available_days = offsets.astype(np.uint16 if compact else np.int64)
+
+    def available_from(self, rows: np.ndarray) -> np.ndarray:
+        """Proleptic ordinal each row is available from (0 = no date: available now)."""
+        days = self._available_days[rows].astype(np.int64)
+        return np.where(days > 0, days + self._available_base, 0)
 
     def _build_languages(self, source: IndexSource) -> None:
         rows = self.rows_of(source.languages.freelancer_ids)
@@ -220,7 +177,28 @@ class IndexSegment:
         """Write trust rows in place (rows of unknown freelancers are ignored)."""
         rows = self.rows_of(freelancer_ids)
         keep = rows >= 0
-        self.trust[rows[keep]] = np.asarray(values, dtype=np.float32)[keep]
+        rows, values = rows[keep], np.asarray(values, dtype=np.float32)[keep]
+        fresh = rows[self.trust_slot[rows] < 0]
+        if len(fresh):
+            start = len(self.trust_values)
+            self.trust_slot[fresh] = np.arange(start, start + len(fresh), dtype=np.int32)
+            grown = np.zeros((start + len(fresh), self.trust_values.shape[1]), dtype=np.float32)
+            grown[:start] = self.trust_values
+            self.trust_values = grown
+        self.trust_values[self.trust_slot[rows]] = values
+
+    def clear_trust(self) -> None:
+        """Forget every trust row (before a full reload)."""
+        self.trust_slot[:] = -1
+        self.trust_values = self.trust_values[:0].copy()
+
+    def trust_of(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), len(TRUST_FEATURES)) raw trust values; zeros without a trust row."""
+        slots = self.trust_slot[rows]
+        out = np.zeros((len(rows), self.trust_values.shape[1]), dtype=np.float32)
+        held = slots >= 0
+        out[held] = self.trust_values[slots[held]]
+        return out
 
     def set_placements(
         self, freelancer_ids: np.ndarray, count: np.ndarray, successes: np.ndarray
@@ -230,8 +208,8 @@ class IndexSegment:
         self.placement_successes[:] = 0
         rows = self.rows_of(freelancer_ids)
         keep = rows >= 0
-        self.placement_count[rows[keep]] = np.asarray(count, dtype=np.float32)[keep]
-        self.placement_successes[rows[keep]] = np.asarray(successes, dtype=np.float32)[keep]
+        self.placement_count[rows[keep]] = np.clip(np.asarray(count)[keep], 0, 65535)
+        self.placement_successes[rows[keep]] = np.clip(np.asarray(successes)[keep], 0, 65535)
 
     # -- look-ups ----------------------------------------------------------------------------
 
@@ -243,59 +221,12 @@ class IndexSegment:
         ids = np.asarray(freelancer_ids, dtype=np.int64)
         if len(self.ids) == 0:
             return np.full(len(ids), -1, dtype=np.int64)
-        pos = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        # Needles in the ids' own type, so the search never copies the ids (clipped ids of
+        # that type's range are then not found, as they should not be).
+        limits = np.iinfo(self.ids.dtype)
+        needles = np.clip(ids, limits.min, limits.max).astype(self.ids.dtype)
+        pos = np.minimum(np.searchsorted(self.ids, needles), len(self.ids) - 1)
         return np.where(self.ids[pos] == ids, pos, -1).astype(np.int64)
-
-    def postings(self, column: int) -> np.ndarray:
-        if column < 0:
-            return self.skill_rows[:0]
-        return self.skill_rows[self.skill_indptr[column] : self.skill_indptr[column + 1]]
-
-    def touched(self, columns: np.ndarray) -> np.ndarray:
-        """Sorted rows holding at least one of the skill columns."""
-        lists = [self.postings(int(c)) for c in columns]
-        total = sum(len(p) for p in lists)
-        if total == 0:
-            return np.zeros(0, np.int64)
-        if total * 16 < len(self.ids):
-            return union_sorted(lists)
-        for postings in lists:
-            self._mark[postings] = True
-        rows = np.flatnonzero(self._mark)
-        self._mark[rows] = False
-        return rows.astype(np.int64)
-
-    def intersect(self, small: np.ndarray, large: np.ndarray) -> np.ndarray:
-        """Sorted rows in both sorted lists: binary search, or a mark pass when both are long."""
-        if len(small) * np.log2(len(large) + 2) <= 2 * len(large):
-            return intersect_sorted(small, large)
-        self._mark[large] = True
-        try:
-            return small[self._mark[small]]
-        finally:
-            self._mark[large] = False
-
-    def held_counts(self, lists: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-        """In how many of the sorted row lists (postings) each of `rows` appears.
-
-        A list much longer than `rows` is probed by binary search (|rows| log |list|) instead of
-        being scattered whole: popular skills' postings are not read end to end.
-        """
-        long = [p for p in lists if len(rows) * np.log2(len(p) + 2) <= len(p)]
-        if long:
-            counts = np.zeros(len(rows), dtype=np.int64)
-            for postings in long:
-                pos = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
-                counts += postings[pos] == rows
-            short = [p for p in lists if not any(p is q for q in long)]
-            return counts + self.held_counts(short, rows) if short else counts
-        try:
-            for postings in lists:
-                self._counts[postings] += 1
-            return self._counts[rows].astype(np.int64)
-        finally:
-            for postings in lists:
-                self._counts[postings] = 0
 
     def gather_skills(
         self, columns: np.ndarray, rows: np.ndarray, column_slots: np.ndarray
@@ -351,4 +282,4 @@ class IndexSegment:
         total = sum(int(a.nbytes) for a in arrays)
         total += sum(int(r.nbytes + lv.nbytes) for r, lv in self.languages.values())
         total += sum(int(d.nbytes) for d in self.dense_languages.values())
-        return total + self.text.nbytes()
+        return total + self.text.nbytes() + self.skills.nbytes()

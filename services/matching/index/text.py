@@ -30,8 +30,6 @@ class TextEncoder:
         self._analyzer = vectorizer.build_analyzer() if vectorizer is not None else None
         self._idf = vectorizer.idf_.astype(np.float64) if vectorizer is not None else None
         self.index_dtype = np.uint16 if size <= MAX_VOCABULARY else np.int32
-        # Dense query buffer reused by every ranking (set for the query's terms, then cleared).
-        self.query_buffer = np.zeros(size, dtype=np.float32)
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, terms_per_profile: int, sample: int) -> TextEncoder:
@@ -54,22 +52,23 @@ class TextEncoder:
 
     def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR (indptr, term ids, float16 weights) keeping each profile's strongest terms."""
-        parts_indptr = [np.zeros(1, dtype=np.int64)]
-        parts_indices: list[np.ndarray] = []
-        parts_data: list[np.ndarray] = []
+        # Preallocated for the most terms a profile may keep, then shrunk in place: pages never
+        # written are never resident, so the build holds no second copy of the postings.
+        capacity = len(texts) * self.terms_per_profile
+        indices_all = np.empty(capacity, dtype=self.index_dtype)
+        data_all = np.empty(capacity, dtype=np.float16)
+        indptr_all = np.zeros(len(texts) + 1, dtype=np.int64)
         offset = 0
         for start in range(0, len(texts), _CHUNK):
             chunk = texts[start : start + _CHUNK]
             indptr, indices, data = self._encode_chunk(chunk)
-            parts_indptr.append(indptr[1:] + offset)
-            parts_indices.append(indices)
-            parts_data.append(data)
+            indptr_all[start + 1 : start + 1 + len(chunk)] = indptr[1:] + offset
+            indices_all[offset : offset + len(indices)] = indices
+            data_all[offset : offset + len(data)] = data
             offset += len(indices)
-        indices_all = (
-            np.concatenate(parts_indices) if parts_indices else np.zeros(0, self.index_dtype)
-        )
-        data_all = np.concatenate(parts_data) if parts_data else np.zeros(0, np.float16)
-        return np.concatenate(parts_indptr), indices_all.astype(self.index_dtype), data_all
+        indices_all.resize(offset, refcheck=False)
+        data_all.resize(offset, refcheck=False)
+        return indptr_all, indices_all, data_all
 
     def _encode_chunk(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = len(texts)
@@ -122,4 +121,4 @@ class TextEncoder:
         )
 
     def nbytes(self) -> int:
-        return int(self.query_buffer.nbytes)
+        return int(self._idf.nbytes) if self._idf is not None else 0

@@ -1,12 +1,16 @@
-"""Profiles' TF-IDF vectors as an inverted index: the text path and the text feature.
+"""Profiles' TF-IDF vectors: row -> (term, weight) for similarity, term -> champions for retrieval.
 
-Each term keeps its postings sorted by row (float16 unit-norm weights), so the exact cosine of
-any set of candidates costs one binary search per (query term, candidate), or one scatter over
-the postings when that is cheaper. Retrieval (which profiles are closest to a request's text,
-over everyone) reads only each term's `champions` highest-weighted postings, the classic
-champion-list bound on work per term (Manning, Raghavan & Schütze, IR book section 7.1.3): a
-request made of common words then costs terms x champions, not a sweep over most profiles.
-Terms held by fewer profiles than that are read whole, so small agencies get exact retrieval.
+The text feature of c candidates is one gather over their ~20-32 kept terms each (forward
+layout, float16 unit-norm weights) against a dense query buffer, summed per row in a fixed
+order, so a row's similarity is the same bits whichever other rows are scored with it; reading
+the candidates out of each query term's inverted list cost a binary search per (term, candidate)
+instead. Retrieval (which profiles are closest to a request's text, over everyone) reads only
+each term's `champions` highest-weighted postings, the classic champion-list bound on work per
+term (Manning, Raghavan & Schuetze, IR book section 7.1.3): a request made of common words then
+costs terms x champions, not a sweep over most profiles. A term held by at most `champions`
+profiles keeps all its postings there, so small agencies get exact retrieval; the full holder
+lists of longer terms are not kept (only "holds every word of an unrecognised must-have term"
+needs them, and that rare question scans the forward terms once).
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from services.matching.index.csr import compact_indptr, flat_positions
+
+_GROUP_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class TextHits:
 
 
 class TextPostings:
-    """Term -> (sorted rows, weights), plus each long term's champion postings."""
+    """Row -> kept (term, weight) entries, plus each term's champion postings sorted by row."""
 
     def __init__(
         self,
@@ -48,63 +56,89 @@ class TextPostings:
         *,
         champions: int = 1000,
     ) -> None:
-        n = len(indptr) - 1
-        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
-        order = np.argsort(terms, kind="stable")  # stable: rows stay sorted within a term
-        self.rows = rows[order]
-        self.weights = weights[order]
-        del rows
-        self.indptr = np.searchsorted(terms[order], np.arange(size + 1)).astype(np.int64)
-        del order
-        self.size = n
+        self.size = len(indptr) - 1
+        self.vocabulary_size = size
         self.champions = champions
+        self.indptr = compact_indptr(indptr)
+        self.terms = terms
+        self.weights = weights
         self._build_champions()
-        # Scratch reused by every query (fresh million-entry buffers cost ms at the tail).
-        self._scores = np.zeros(n, dtype=np.float32)
+        # Dense query vector reused by every ranking (set for its terms, then cleared).
+        self._query = np.zeros(size, dtype=np.float32)
 
     def _build_champions(self) -> None:
-        lengths = np.diff(self.indptr)
-        long_terms = np.flatnonzero(lengths > self.champions)
-        champion_rows, champion_weights = [], []
-        for term in long_terms.tolist():
-            lo, hi = int(self.indptr[term]), int(self.indptr[term + 1])
-            weights = self.weights[lo:hi].astype(np.float32)
+        """Each term's champion postings, sorted by row, written into preallocated arrays.
+
+        Terms are taken a range at a time (about `_GROUP_CHUNK` entries) and the entries are
+        scanned a chunk at a time, so the build never holds a mask or an index of every entry.
+        """
+        size = self.vocabulary_size
+        # Counted a chunk at a time: bincount converts its input to int64 (8 bytes an entry).
+        lengths = np.zeros(size, dtype=np.int64)
+        for first in range(0, len(self.terms), _GROUP_CHUNK):
+            chunk = self.terms[first : first + _GROUP_CHUNK]
+            lengths += np.bincount(chunk, minlength=size)[:size]
+        self.long_terms = np.flatnonzero(lengths > self.champions).astype(np.int64)
+        kept_lengths = np.minimum(lengths, self.champions)
+        self.champion_indptr = compact_indptr(np.concatenate([[0], np.cumsum(kept_lengths)]))
+        self.champion_rows = np.empty(int(kept_lengths.sum()), dtype=np.int32)
+        self.champion_weights = np.empty(int(kept_lengths.sum()), dtype=np.float16)
+        cumulative = np.cumsum(lengths)
+        lo = 0
+        while lo < size:
+            before = int(cumulative[lo - 1]) if lo else 0
+            hi = int(np.searchsorted(cumulative, before + _GROUP_CHUNK, side="right"))
+            hi = min(max(hi, lo + 1), size)
+            self._champions_of_range(lo, hi)
+            lo = hi
+
+    def _champions_of_range(self, lo: int, hi: int) -> None:
+        parts = []
+        for first in range(0, len(self.terms), _GROUP_CHUNK):
+            chunk = self.terms[first : first + _GROUP_CHUNK]
+            parts.append(np.flatnonzero((chunk >= lo) & (chunk < hi)) + first)
+        positions = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        # Stable: positions, and so rows, stay ascending within a term.
+        positions = positions[np.argsort(self.terms[positions], kind="stable")]
+        starts = np.searchsorted(self.terms[positions], np.arange(lo, hi + 1))
+        keep = np.ones(len(positions), dtype=bool)
+        for term in self.long_terms[(self.long_terms >= lo) & (self.long_terms < hi)].tolist():
+            first, last = int(starts[term - lo]), int(starts[term - lo + 1])
+            values = self.weights[positions[first:last]].astype(np.float32)
             # Highest weights first, ties by row, so the list is deterministic.
-            top = np.lexsort((np.arange(hi - lo), -weights))[: self.champions]
-            top.sort()
-            champion_rows.append(self.rows[lo:hi][top])
-            champion_weights.append(self.weights[lo:hi][top])
-        self.champion_terms = long_terms.astype(np.int64)
-        self.champion_rows = (
-            np.concatenate(champion_rows) if champion_rows else np.zeros(0, np.int32)
-        )
-        self.champion_weights = (
-            np.concatenate(champion_weights) if champion_weights else np.zeros(0, np.float16)
-        )
-
-    def postings(self, term: int) -> np.ndarray:
-        if term < 0 or term + 1 >= len(self.indptr):
-            return self.rows[:0]
-        return self.rows[self.indptr[term] : self.indptr[term + 1]]
-
-    def _span(self, term: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = int(self.indptr[term]), int(self.indptr[term + 1])
-        return self.rows[lo:hi], self.weights[lo:hi]
+            top = np.lexsort((np.arange(last - first), -values))[: self.champions]
+            keep[first:last] = False
+            keep[first + top] = True
+        kept = positions[keep]
+        out = slice(int(self.champion_indptr[lo]), int(self.champion_indptr[hi]))
+        self.champion_rows[out] = np.searchsorted(self.indptr, kept, side="right") - 1
+        self.champion_weights[out] = self.weights[kept]
 
     def _champion_span(self, term: int) -> tuple[np.ndarray, np.ndarray]:
-        slot = int(np.searchsorted(self.champion_terms, term))
-        if slot < len(self.champion_terms) and self.champion_terms[slot] == term:
-            lo = slot * self.champions
-            hi = lo + self.champions
-            return self.champion_rows[lo:hi], self.champion_weights[lo:hi]
-        return self._span(term)
+        lo, hi = int(self.champion_indptr[term]), int(self.champion_indptr[term + 1])
+        return self.champion_rows[lo:hi], self.champion_weights[lo:hi]
+
+    def _valid(self, terms: np.ndarray) -> np.ndarray:
+        return terms[(terms >= 0) & (terms < self.vocabulary_size)]
 
     def holding_all(self, terms: np.ndarray) -> np.ndarray:
         """Sorted rows whose kept terms include every one of `terms` (none when `terms` is empty)."""
         if len(terms) == 0:
             return np.zeros(0, np.int64)
-        lists = sorted((self.postings(int(t)) for t in terms), key=len)
-        result = lists[0].astype(np.int64)
+        wanted = np.unique(np.asarray(terms, dtype=np.int64))
+        if len(self._valid(wanted)) < len(wanted):
+            return np.zeros(0, np.int64)
+        is_long = np.isin(wanted, self.long_terms)
+        long = wanted[is_long]
+        lists = [self._champion_span(t)[0].astype(np.int64) for t in wanted[~is_long].tolist()]
+        if len(long):
+            # A row holds a term at most once, so holding every long term = len(long) hits.
+            hits = np.flatnonzero(np.isin(self.terms, long))
+            owners = np.searchsorted(self.indptr, hits, side="right") - 1
+            found, counts = np.unique(owners, return_counts=True)
+            lists.append(found[counts == len(long)].astype(np.int64))
+        lists.sort(key=len)
+        result = lists[0]
         for postings in lists[1:]:
             if len(result) == 0 or len(postings) == 0:
                 return result[:0]
@@ -112,57 +146,41 @@ class TextPostings:
             result = result[postings[pos] == result]
         return result
 
-    def _known(self, terms: np.ndarray, weights: np.ndarray) -> list[tuple[int, float]]:
-        return [
-            (t, w)
-            for t, w in zip(terms.tolist(), weights.tolist(), strict=True)
-            if 0 <= t < len(self.indptr) - 1 and self.indptr[t + 1] > self.indptr[t]
-        ]
-
     def similarity(self, rows: np.ndarray, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Exact cosine of each of `rows` with the (unit-norm) query vector."""
-        out = np.zeros(len(rows), dtype=np.float32)
-        if len(rows) == 0:
-            return out.astype(np.float64)
-        cost_factor = np.log2(len(rows) + 1)
-        for term, weight in self._known(terms, weights):
-            postings, values = self._span(term)
-            if len(rows) * cost_factor < len(postings):
-                pos = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
-                hit = postings[pos] == rows
-                out[hit] += values[pos[hit]].astype(np.float32) * np.float32(weight)
-            else:
-                scores = self._scores
-                try:
-                    scores[postings] = values.astype(np.float32) * np.float32(weight)
-                    out += scores[rows]
-                finally:
-                    scores[postings] = 0.0
-        return np.clip(out.astype(np.float64), 0.0, 1.0)
+        rows = np.asarray(rows, dtype=np.int64)
+        known = (terms >= 0) & (terms < self.vocabulary_size)
+        if len(rows) == 0 or not known.any():
+            return np.zeros(len(rows))
+        query = self._query
+        terms = terms[known]
+        try:
+            query[terms] = np.asarray(weights, dtype=np.float32)[known]
+            owner, positions = flat_positions(self.indptr, rows)
+            entries = query[self.terms[positions]] * self.weights[positions].astype(np.float32)
+        finally:
+            query[terms] = 0.0
+        # bincount adds each row's entries in their stored order: the same bits in any batch.
+        total = np.bincount(owner, weights=entries, minlength=len(rows))
+        return np.clip(total, 0.0, 1.0)
 
     def retrieve(self, terms: np.ndarray, weights: np.ndarray) -> TextHits:
         """Rows sharing a term with the query, scored over each term's champion postings."""
-        spans = [(self._champion_span(t), w) for t, w in self._known(terms, weights)]
-        if not spans:
+        known = (terms >= 0) & (terms < self.vocabulary_size)
+        rows, values = [], []
+        for term, weight in zip(
+            terms[known].tolist(), np.asarray(weights)[known].tolist(), strict=True
+        ):
+            span_rows, span_weights = self._champion_span(term)
+            rows.append(span_rows)
+            values.append(span_weights.astype(np.float32) * np.float32(weight))
+        if not rows or not sum(len(r) for r in rows):
             return TextHits(np.zeros(0, np.int64), np.zeros(0))
-        scores = self._scores
-        touched = np.unique(np.concatenate([rows for (rows, _), _ in spans])).astype(np.int64)
-        try:
-            # Rows are unique within one term's postings, so a fancy-indexed add is exact.
-            for (rows, values), weight in spans:
-                scores[rows] += values.astype(np.float32) * np.float32(weight)
-            similarity = scores[touched].astype(np.float64)
-        finally:
-            scores[touched] = 0.0
-        return TextHits(touched, similarity)
+        # At most terms x champions entries: summed per row without a profile-sized buffer.
+        touched, owner = np.unique(np.concatenate(rows), return_inverse=True)
+        similarity = np.bincount(owner, weights=np.concatenate(values), minlength=len(touched))
+        return TextHits(touched.astype(np.int64), similarity)
 
     def nbytes(self) -> int:
-        return int(
-            self.rows.nbytes
-            + self.weights.nbytes
-            + self.indptr.nbytes
-            + self.champion_terms.nbytes
-            + self.champion_rows.nbytes
-            + self.champion_weights.nbytes
-            + self._scores.nbytes
-        )
+        arrays = [value for value in vars(self).values() if isinstance(value, np.ndarray)]
+        return sum(int(a.nbytes) for a in arrays)

@@ -14,7 +14,11 @@ whose skills live only in prose is always reachable.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 import numpy as np
+from pyroaring import BitMap, FrozenBitMap
 
 from services.matching.index.columns import (
     FREELANCE_BIT,
@@ -24,6 +28,7 @@ from services.matching.index.columns import (
     REMOTE,
 )
 from services.matching.index.segment import IndexSegment, union_sorted
+from services.matching.index.skill_postings import at_least, bitmap_of, rows_of
 from services.matching.index.text_postings import TextHits
 from services.matching.ranking.query import PreparedQuery
 from services.matching.settings import MatchingSettings
@@ -40,7 +45,7 @@ def hard_filter(
     ok = segment.alive[rows].copy()
     if len(query.unavailable_ids):
         ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
-    available = segment.available_from[rows]
+    available = segment.available_from(rows)
     latest = query.start_ordinal + settings.availability_tolerance_days
     ok &= (available == 0) | (available <= latest)
 
@@ -72,56 +77,50 @@ def hard_filter(
     return ok
 
 
-def _intersect_all(segment: IndexSegment, lists: list[np.ndarray]) -> np.ndarray:
-    ordered = sorted(lists, key=len)
-    result = ordered[0].astype(np.int64)
-    for postings in ordered[1:]:
-        result = segment.intersect(result, postings)
-        if len(result) == 0:
-            break
-    return result
-
-
 def _filtered(
     segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery, settings: MatchingSettings
 ) -> np.ndarray:
     return rows[hard_filter(segment, rows, prepared, settings)] if len(rows) else rows
 
 
-def must_lists(segment: IndexSegment, prepared: PreparedQuery) -> list[np.ndarray]:
-    """Sorted rows showing each must-have (the skill or one implying it), then each term."""
+def _holders(segment: IndexSegment, column: int, implied_by: np.ndarray) -> BitMap | FrozenBitMap:
+    if len(implied_by):
+        return segment.skills.any_of(np.concatenate([[column], implied_by]))
+    return segment.skills.holders(column)
+
+
+def must_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | FrozenBitMap]:
+    """Rows showing each must-have (the skill or one implying it), then each must term."""
     must = np.flatnonzero(prepared.query.must_have)
-    lists = [
-        segment.touched(np.concatenate([[prepared.columns[j]], prepared.implied_by[j]]))
-        if len(prepared.implied_by[j])
-        else segment.postings(int(prepared.columns[j]))
-        for j in must.tolist()
+    sets = [
+        _holders(segment, int(prepared.columns[j]), prepared.implied_by[j]) for j in must.tolist()
     ]
-    lists += [segment.text.holding_all(ids) for ids in prepared.must_term_ids]
-    return lists
+    sets += [bitmap_of(segment.text.holding_all(ids)) for ids in prepared.must_term_ids]
+    return sets
 
 
 def _skill_path(
     segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, need: int
 ) -> tuple[np.ndarray, bool]:
     """(rows, whether a must-have tier filled `need`)."""
-    lists = must_lists(segment, prepared)
-    if lists:
-        complete = _filtered(segment, _intersect_all(segment, lists), prepared, settings)
-        if len(complete) >= need:
-            return complete, True
-        shortest_first = sorted(lists, key=len)
-        for missing in range(1, len(lists)):
-            # Whoever misses at most `missing` must-haves holds one of the `missing + 1`
-            # shortest lists, so only those rows are counted and filtered.
-            base = union_sorted(shortest_first[: missing + 1])
-            held = segment.held_counts(lists, base)
-            tier = _filtered(segment, base[held >= len(lists) - missing], prepared, settings)
+    sets = must_sets(segment, prepared)
+    if sets:
+        smallest_first = sorted(sets, key=len)
+        complete = reduce(operator.and_, smallest_first[1:], BitMap(smallest_first[0]))
+        rows = _filtered(segment, rows_of(complete), prepared, settings)
+        if len(rows) >= need:
+            return rows, True
+        # levels[i]: rows showing at least i + 1 must-haves; the tier missing `missing` of
+        # them is levels[len(sets) - 1 - missing].
+        levels = at_least(smallest_first)
+        for missing in range(1, len(sets)):
+            tier = _filtered(segment, rows_of(levels[len(sets) - 1 - missing]), prepared, settings)
             if len(tier) >= need:
                 return tier, True
-    reach = [segment.touched(prepared.reach_columns)] if len(prepared.reach_columns) else []
-    reach += lists[len(prepared.must_columns) :]  # rows holding an unrecognised must term
-    return _filtered(segment, union_sorted(reach), prepared, settings), False
+    reach = segment.skills.any_of(prepared.reach_columns)
+    for term_set in sets[len(prepared.must_columns) :]:  # rows holding an unrecognised must term
+        reach = reach | term_set
+    return _filtered(segment, rows_of(reach), prepared, settings), False
 
 
 def _text_path(

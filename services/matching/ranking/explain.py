@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 from services.matching.features.registry import BIAS, MUST_HAVE_MISSING
@@ -65,14 +66,18 @@ def summary(candidate: RankedCandidate) -> str:
         parts.append(met + (f" ({', '.join(notes)})" if notes else ""))
     if nice_total:
         parts.append(f"{nices} of {nice_total} nice-to-have")
-    terms = [(k, v) for k, v in candidate.contributions.items() if k != BIAS]
-    positive = sorted((t for t in terms if t[1] > 0.005), key=lambda t: (-t[1], t[0]))[:2]
-    negative = sorted((t for t in terms if t[1] < -0.005), key=lambda t: (t[1], t[0]))[:1]
+    items = candidate.contributions.items()
+    # The two largest positive terms and the most negative one (ties by name), in one pass each.
+    positive = [
+        (k, -v)
+        for v, k in heapq.nsmallest(2, ((-v, k) for k, v in items if k != BIAS and v > 0.005))
+    ]
+    negative = sorted((v, k) for k, v in items if k != BIAS and v < -0.005)[:1]
     text = "; ".join(parts).capitalize() if parts else "No required skills listed"
     if positive:
         text += "; strongest: " + ", ".join(f"{_LABELS[k]} ({v:+.2f})" for k, v in positive)
     if negative:
-        k, v = negative[0]
+        v, k = negative[0]
         text += f"; main drawback: {_LABELS[k]} ({v:+.2f})"
     return text + "."
 

@@ -50,7 +50,7 @@ def filter_verdicts(
     """Every hard filter the row fails, with both sides of the comparison (see `ranking`)."""
     query = prepared.query
     out = []
-    available = int(segment.available_from[row])
+    available = int(segment.available_from(np.array([row]))[0])
     latest = query.start_ordinal + settings.availability_tolerance_days
     if available and available > latest:
         out.append(
