@@ -9,7 +9,8 @@ index from Postgres with its own loader (COPY) before /readyz answers. A bare Fa
 (same core) returns the JSON body of a real ranking. The client (other core) alternates one
 `POST /v1/requests/{id}/matches?top_k=50` with one bare POST, concurrency 1, after a warm-up,
 and prints p50/p95/max of both and their ratio. The change-poll overlap is 0 (just after a bulk
-load every row is "recent"; the steady state is what is measured).
+load every row is "recent"; the steady state is what is measured). Each size's row is printed as
+soon as it is measured, so a run stopped at a later size keeps the earlier ones.
 """
 
 from __future__ import annotations
@@ -213,30 +214,34 @@ def main() -> None:
     # The client on the other core, so it does not compete with the servers it measures.
     if hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
         os.sched_setaffinity(0, {1})
-    rows = []
-    with command_database() as base:
-        for size in (int(s) for s in args.sizes.split(",") if s):
-            rows.append(bench_size(base, size, args.requests, args.distinct))
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(
         f"\nHTTP, concurrency 1, top {TOP_K}, {args.requests} requests interleaved with a bare "
         f"FastAPI endpoint returning the same JSON (servers on core 0, client on core 1); "
-        f"load average {load}"
+        f"load average at start {load}"
     )
     print(
         f"{'profiles':>10} {'load s':>7} {'ready s':>8} {'RSS MB':>7} {'KB':>6} "
         f"{'vouch p50':>10} {'p95':>7} {'max':>7} {'bare p50':>9} {'p95':>7} {'max':>7} "
-        f"{'p50 x':>6} {'p95 x':>6}"
+        f"{'p50 x':>6} {'p95 x':>6} {'load 1m':>7}",
+        flush=True,
     )
-    for row in rows:
-        v, b = row["vouch"], row["bare"]
-        assert isinstance(v, tuple) and isinstance(b, tuple)
-        print(
-            f"{row['size']:>10,} {row['load_s']:>7.1f} {row['ready_s']:>8.1f} "
-            f"{row['rss_mb']:>7.0f} {float(str(row['bytes'])) / 1024:>6.1f} "
-            f"{v[0]:>10.2f} {v[1]:>7.2f} {v[2]:>7.2f} {b[0]:>9.2f} {b[1]:>7.2f} {b[2]:>7.2f} "
-            f"{v[0] / b[0]:>6.2f} {v[1] / b[1]:>6.2f}"
-        )
+    with command_database() as base:
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            # Each size's row as soon as it is measured: a run stopped later keeps it.
+            _print_row(bench_size(base, size, args.requests, args.distinct))
+
+
+def _print_row(row: dict[str, object]) -> None:
+    v, b = row["vouch"], row["bare"]
+    assert isinstance(v, tuple) and isinstance(b, tuple)
+    print(
+        f"{row['size']:>10,} {row['load_s']:>7.1f} {row['ready_s']:>8.1f} "
+        f"{row['rss_mb']:>7.0f} {float(str(row['bytes'])) / 1024:>6.1f} "
+        f"{v[0]:>10.2f} {v[1]:>7.2f} {v[2]:>7.2f} {b[0]:>9.2f} {b[1]:>7.2f} {b[2]:>7.2f} "
+        f"{v[0] / b[0]:>6.2f} {v[1] / b[1]:>6.2f} {os.getloadavg()[0]:>7.2f}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import resource
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import numpy as np
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
 from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
@@ -60,6 +59,13 @@ from services.matching.settings import MatchingSettings
 from shared.cli.database import command_database
 from shared.db.migrate import upgrade
 from shared.trust_features import TRUST_FEATURES
+from tests.bench.bulk_load import (
+    binary_tuples,
+    bulk_session,
+    copy_binary,
+    copy_text,
+    deferred_constraints,
+)
 from tests.bench.rss import PeakRss, rss_bytes
 from tests.support.database import scratch_database
 
@@ -116,7 +122,9 @@ def synthetic_source(n: int, seed: int = 1) -> IndexSource:
     per_person = rng.integers(20, 41, n)
     owners = np.repeat(ids, per_person)
     skills = rng.choice(SKILLS, size=len(owners), p=_skill_probabilities()) + 1
-    keys = np.unique(owners * 1024 + skills)
+    # np.unique's hashing takes seconds per million here; a sort and a neighbour test do not.
+    keys = np.sort(owners * 1024 + skills)
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     owners, skills = keys // 1024, keys % 1024
     m = len(owners)
     skill_rows = SkillRows(
@@ -273,33 +281,101 @@ def bench_size(n: int, requests: int, settings: MatchingSettings) -> dict[str, o
     }
 
 
-def _copy(session: Session, table: str, columns: str, rows: Iterator[str]) -> None:
-    raw: Any = session.connection().connection.driver_connection
-    buffer = io.StringIO("".join(rows))
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        while chunk := buffer.read(1 << 20):
-            copy.write(chunk)
+def _skill_chunks(skills: SkillRows, chunk_rows: int = 1 << 20) -> Iterator[bytes]:
+    """freelancer_skills as binary COPY tuples, a million rows per chunk (numpy only)."""
+    for start in range(0, len(skills.freelancer_ids), chunk_rows):
+        part = slice(start, start + chunk_rows)
+        years = skills.years[part].astype(np.float64)
+        last_used = skills.last_used[part].astype(np.int32)
+        yield binary_tuples(
+            [
+                (">i8", skills.freelancer_ids[part], None),
+                (">i8", skills.skill_ids[part], None),
+                (">i4", skills.level[part], None),
+                (">f8", np.round(years, 1), np.isnan(years)),
+                (">i4", last_used, last_used == 0),
+                ("S1", np.full(len(years), b"x"), None),
+            ]
+        )
+
+
+def _load_people(engine: Engine, source: IndexSource) -> None:
+    people = source.freelancers
+    remote = np.array(["onsite", "hybrid", "remote"])
+    levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
+    now = datetime.now(UTC).isoformat()
+    with engine.begin() as connection:
+        bulk_session(connection)
+        copy_text(
+            connection,
+            "freelancers",
+            "id, name, email, headline, summary, available_from, day_rate, location_city,"
+            " location_country, remote, engagement, source_type, consent_given_at,"
+            " consent_method",
+            (
+                f"{i}\tP{i}\tp{i}@example.com\t\t{t}\t"
+                f"{date.fromordinal(a).isoformat() if a else chr(92) + 'N'}\t{r:.2f}\t"
+                f"{c or chr(92) + 'N'}\t{k}\t{remote[m]}\t"
+                f"{{{','.join(['freelance'] * (e & 1) + ['permanent'] * (e >> 1))}}}"
+                f"\tother\t{now}\tbench\n"
+                for i, t, a, r, c, k, m, e in zip(
+                    people.ids.tolist(),
+                    people.texts,
+                    people.available_from.tolist(),
+                    people.day_rate.tolist(),
+                    people.city,
+                    people.country,
+                    people.remote.tolist(),
+                    people.engagement.tolist(),
+                    strict=True,
+                )
+            ),
+        )
+        copy_text(
+            connection,
+            "freelancer_languages",
+            "freelancer_id, code, level",
+            (
+                f"{f}\t{chr(c >> 8)}{chr(c & 255)}\t{levels[lv]}\n"
+                for f, c, lv in zip(
+                    source.languages.freelancer_ids.tolist(),
+                    source.languages.codes.tolist(),
+                    source.languages.level.tolist(),
+                    strict=True,
+                )
+            ),
+        )
+
+
+def _load_skills(engine: Engine, skills: SkillRows) -> None:
+    with engine.begin() as connection:
+        bulk_session(connection)
+        copy_binary(
+            connection,
+            "freelancer_skills",
+            "freelancer_id, skill_id, level, years, last_used, raw_name",
+            _skill_chunks(skills),
+        )
 
 
 def load_synthetic(url: str, n: int, *, seed: int = 11) -> None:
     """COPY a synthetic agency of `n` profiles (catalogue, profiles, skills, languages) into
-    the database at `url` (migrated)."""
+    the database at `url` (migrated, empty). Profiles and their skills go in on two connections
+    at once, with the loaded tables' foreign keys and secondary indexes added afterwards."""
     source = synthetic_source(n, seed=seed)
     catalogue = catalogue_rows(np.random.default_rng(3))
-    people = source.freelancers
-    remote = np.array(["onsite", "hybrid", "remote"])
-    levels = ["", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
-    engine = create_engine(url)
+    engine = create_engine(url, pool_size=2)
     try:
-        with Session(engine) as session, session.begin():
-            _copy(
-                session,
+        with engine.begin() as connection:
+            bulk_session(connection)
+            copy_text(
+                connection,
                 "skills",
                 "id, slug, name, category",
                 (f"{i}\tskill{i}\tskill{i}\tbench\n" for i in catalogue.skill_ids.tolist()),
             )
-            _copy(
-                session,
+            copy_text(
+                connection,
                 "skill_relations",
                 "skill_id, related_skill_id, weight",
                 (
@@ -312,64 +388,17 @@ def load_synthetic(url: str, n: int, *, seed: int = 11) -> None:
                     )
                 ),
             )
-            now = datetime.now(UTC).isoformat()
-            _copy(
-                session,
-                "freelancers",
-                "id, name, email, headline, summary, available_from, day_rate, location_city,"
-                " location_country, remote, engagement, source_type, consent_given_at,"
-                " consent_method",
-                (
-                    f"{i}\tP{i}\tp{i}@example.com\t\t{t}\t"
-                    f"{date.fromordinal(a).isoformat() if a else chr(92) + 'N'}\t{r:.2f}\t"
-                    f"{c or chr(92) + 'N'}\t{k}\t{remote[m]}\t"
-                    f"{{{','.join(['freelance'] * (e & 1) + ['permanent'] * (e >> 1))}}}"
-                    f"\tother\t{now}\tbench\n"
-                    for i, t, a, r, c, k, m, e in zip(
-                        people.ids.tolist(),
-                        people.texts,
-                        people.available_from.tolist(),
-                        people.day_rate.tolist(),
-                        people.city,
-                        people.country,
-                        people.remote.tolist(),
-                        people.engagement.tolist(),
-                        strict=True,
-                    )
-                ),
-            )
-            skills = source.skills
-            _copy(
-                session,
-                "freelancer_skills",
-                "freelancer_id, skill_id, level, years, last_used, raw_name",
-                (
-                    f"{f}\t{s}\t{lv}\t{chr(92) + 'N' if y != y else round(y, 1)}\t{u or chr(92) + 'N'}\tx\n"
-                    for f, s, lv, y, u in zip(
-                        skills.freelancer_ids.tolist(),
-                        skills.skill_ids.tolist(),
-                        skills.level.tolist(),
-                        skills.years.tolist(),
-                        skills.last_used.tolist(),
-                        strict=True,
-                    )
-                ),
-            )
-            _copy(
-                session,
-                "freelancer_languages",
-                "freelancer_id, code, level",
-                (
-                    f"{f}\t{chr(c >> 8)}{chr(c & 255)}\t{levels[lv]}\n"
-                    for f, c, lv in zip(
-                        source.languages.freelancer_ids.tolist(),
-                        source.languages.codes.tolist(),
-                        source.languages.level.tolist(),
-                        strict=True,
-                    )
-                ),
-            )
-            session.execute(text("ANALYZE"))
+        loaded = ["freelancers", "freelancer_skills", "freelancer_languages"]
+        with deferred_constraints(engine, loaded), ThreadPoolExecutor(2) as pool:
+            # numpy and libpq release the GIL: the binary skills overlap the text profiles.
+            jobs = [
+                pool.submit(_load_skills, engine, source.skills),
+                pool.submit(_load_people, engine, source),
+            ]
+            for job in jobs:
+                job.result()
+        with engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
 
