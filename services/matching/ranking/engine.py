@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from services.matching.features.compute import (
-    DEFERRED_COLUMNS,
     FeatureBlock,
     compute_features,
-    finish,
+    fit_stage,
     skill_stage,
+    text_stage,
 )
 from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
 from services.matching.index.catalogue import Catalogue
@@ -223,15 +223,12 @@ def rank(
     )
 
 
-# Deferred features' contribution to a score: its least and greatest possible value.
-def _deferred_spread(model: RankingModel) -> tuple[float, float]:
-    lows, highs = 0.0, 0.0
-    for column in DEFERRED_COLUMNS.tolist():
-        spec = FEATURES[column]
-        ends = (model.coefficients[column] * spec.lower, model.coefficients[column] * spec.upper)
-        lows += min(ends)
-        highs += max(ends)
-    return lows, highs
+def _text_spread(model: RankingModel) -> tuple[float, float]:
+    """The text similarity's least and greatest possible contribution to a score."""
+    spec = FEATURES[TEXT_COLUMN]
+    coefficient = float(model.coefficients[TEXT_COLUMN])
+    ends = (coefficient * spec.lower, coefficient * spec.upper)
+    return min(ends), max(ends)
 
 
 def _who_can_win(
@@ -245,10 +242,13 @@ def _who_can_win(
     """Features of the listed candidates that can still reach the top k, and of no others.
 
     The skill features and must-have misses come first (they decide the clean-list rule and
-    the penalty tier); the score of each row is then bounded by letting every deferred
-    feature range over its bounds. A row whose best case is below the k-th best worst case
-    cannot be chosen, so its deferred features are never computed. The bounds carry a margin
-    far above float rounding, so ties at the cut are kept and the top k is exactly the same.
+    the penalty tier), then the cheap deferred features (fit, trust, history: gathers of one
+    value per row), so each row's score is exact but for its text similarity. A row's best
+    case lets the text range over its bounds; the text of the rows with the best best cases
+    is computed first, which gives an exact lower bound on the k-th best score, and a row
+    whose best case is below it cannot be chosen, so its text is never computed. The bounds
+    carry a margin far above float rounding, so ties at the cut are kept and the top k is
+    exactly the same.
     """
     # Text similarity is needed up front only when the clean-list rule may read it.
     with_text = not prepared.must_count
@@ -264,28 +264,40 @@ def _who_can_win(
                 block.rows, prepared.text_terms, prepared.text_weights
             )
         with_text = True
-    shown = listed(blocks, prepared)
-    low, high = _deferred_spread(model)
+    blocks = [
+        fit_stage(segment, block.take(np.flatnonzero(keep)), prepared, settings)
+        for segment, block, keep in zip(
+            snapshot.segments, blocks, listed(blocks, prepared), strict=True
+        )
+    ]
     if with_text:
-        spec = FEATURES[TEXT_COLUMN]
-        coefficient = model.coefficients[TEXT_COLUMN]
-        low -= min(coefficient * spec.lower, coefficient * spec.upper)
-        high -= max(coefficient * spec.lower, coefficient * spec.upper)
-    partial = []
-    for block, keep in zip(blocks, shown, strict=True):
-        known = block.values[keep]
-        if not with_text:
-            known[:, TEXT_COLUMN] = 0.0
-        partial.append(model.score(known, block.must_missing[keep]))
+        return blocks
+    # Every term but the text is known: the text column holds 0 so far.
+    partial = [model.score(block.values, block.must_missing) for block in blocks]
     every = np.concatenate(partial)
-    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
-    threshold = -np.inf
-    if len(every) > top_k:
-        threshold = float(np.partition(every, len(every) - top_k)[len(every) - top_k]) + low
+    if len(every) <= top_k:
+        return [
+            text_stage(segment, block, prepared)
+            for segment, block in zip(snapshot.segments, blocks, strict=True)
+        ]
+    _, high = _text_spread(model)
+    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)) + abs(high))
+    # Exact scores of the k rows with the best best cases: the k-th best score is at least
+    # the least of them.
+    owner = np.concatenate([np.full(len(p), n, dtype=np.int64) for n, p in enumerate(partial)])
+    local = np.concatenate([np.arange(len(p), dtype=np.int64) for p in partial])
+    first = np.argpartition(-every, top_k - 1)[:top_k]
+    exact = []
+    for number, (segment, block) in enumerate(zip(snapshot.segments, blocks, strict=True)):
+        mine = local[first[owner[first] == number]]
+        if len(mine):
+            head = text_stage(segment, block.take(np.sort(mine)), prepared)
+            exact.append(model.score(head.values, head.must_missing))
+    threshold = float(np.concatenate(exact).min())
     out = []
-    for segment, block, keep, part in zip(snapshot.segments, blocks, shown, partial, strict=True):
-        chosen = np.flatnonzero(keep)[part + high >= threshold - margin]
-        out.append(finish(segment, block.take(chosen), prepared, settings, text_done=with_text))
+    for segment, block, part in zip(snapshot.segments, blocks, partial, strict=True):
+        chosen = np.flatnonzero(part + high >= threshold - margin)
+        out.append(text_stage(segment, block.take(chosen), prepared))
     return out
 
 
