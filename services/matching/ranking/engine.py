@@ -105,39 +105,60 @@ def _skill_details(
     credits = block.related_credit[locals_].tolist()
     terms = block.term_shown[locals_].tolist()
     implied = block.implied[locals_].tolist()
+    # What every row's entry of skill j starts with, built once (not per row).
+    bases = [
+        {
+            "name": query.skill_names[j],
+            "required_level": required[j],
+            "must_have": must[j],
+            "from_request_text": query.source_of(j) == "text",
+        }
+        for j in range(k)
+    ]
+    via_of = {
+        slot: catalogue.names[column] for slot, column in enumerate(gather_columns) if column >= 0
+    }
     details = []
     for row in range(len(locals_)):
         matched, missing, related = [], [], []
+        row_levels, row_extracted, row_slots = levels[row], extracted[row], slots[row]
         for j in range(k):
-            entry: dict[str, Any] = {
-                "name": query.skill_names[j],
-                "required_level": required[j],
-                "must_have": must[j],
-                "from_request_text": query.source_of(j) == "text",
-            }
-            level = levels[row][j]
-            if level > 0 or extracted[row][j]:
-                entry["level"] = level if level > 0 else None
-                entry["source"] = "profile" if level > 0 else "extracted"
-                entry["years"] = _years(years[row][j])
-                entry["last_used"] = (
-                    None if used[row][j] == LAST_USED_UNKNOWN else used[row][j] + LAST_USED_BASE
+            level = row_levels[j]
+            if level > 0 or row_extracted[j]:
+                used_code = used[row][j]
+                matched.append(
+                    {
+                        **bases[j],
+                        "level": level if level > 0 else None,
+                        "source": "profile" if level > 0 else "extracted",
+                        "years": _years(years[row][j]),
+                        "last_used": (
+                            None if used_code == LAST_USED_UNKNOWN else used_code + LAST_USED_BASE
+                        ),
+                    }
                 )
-                matched.append(entry)
                 continue
-            slot = slots[row][j]
-            via = catalogue.names[gather_columns[slot]] if slot >= 0 else None
+            slot = row_slots[j]
+            via = via_of[slot] if slot >= 0 else None
             if implied[row][j]:
-                entry |= {"level": None, "source": "related", "years": None, "last_used": None}
-                matched.append({**entry, "note": f"implied by {via}"})
+                matched.append(
+                    {
+                        **bases[j],
+                        "level": None,
+                        "source": "related",
+                        "years": None,
+                        "last_used": None,
+                        "note": f"implied by {via}",
+                    }
+                )
             else:
-                missing.append(entry)
+                missing.append(dict(bases[j]))
             if slot >= 0:
                 related.append(
                     {
                         "skill": query.skill_names[j],
                         "via": via,
-                        "level": levels[row][slot] or None,
+                        "level": row_levels[slot] or None,
                         "credit": round(credits[row][j], 4),
                     }
                 )
