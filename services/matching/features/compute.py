@@ -327,17 +327,40 @@ def finish(
     text_done: bool = False,
 ) -> FeatureBlock:
     """Fill in the deferred features of a `skill_stage` block (in place; returned)."""
-    rows = block.rows
-    named: dict[str, np.ndarray] = {}
-    _fit_features(segment, rows, prepared, settings, named)
+    fit_stage(segment, block, prepared, settings)
     if not text_done:
-        named["text_similarity"] = segment.text.similarity(
-            rows, prepared.text_terms, prepared.text_weights
-        )
+        text_stage(segment, block, prepared)
+    return block
+
+
+def fit_stage(
+    segment: IndexSegment,
+    block: FeatureBlock,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+) -> FeatureBlock:
+    """Fill in the deferred features other than text similarity (in place; returned).
+
+    Each value depends on its own row only, so filling them for more rows than are finally
+    kept gives the same bits as filling them for the kept rows alone.
+    """
+    named: dict[str, np.ndarray] = {}
+    _fit_features(segment, block.rows, prepared, settings, named)
+    _store(block, named)
+    return block
+
+
+def text_stage(segment: IndexSegment, block: FeatureBlock, prepared: PreparedQuery) -> FeatureBlock:
+    """Fill in the text similarity of a block (in place; returned)."""
+    similarity = segment.text.similarity(block.rows, prepared.text_terms, prepared.text_weights)
+    _store(block, {"text_similarity": similarity})
+    return block
+
+
+def _store(block: FeatureBlock, named: dict[str, np.ndarray]) -> None:
     for name, column in named.items():
         index = FEATURE_INDEX[name]
         block.values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
-    return block
 
 
 def compute_features(

@@ -23,7 +23,6 @@ import numpy as np
 
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.columns import IndexSource
-from services.matching.index.csr import flat_positions
 from services.matching.index.skill_build import (
     EXTRACTED_LEVEL,
     LAST_USED_UNKNOWN,
@@ -245,14 +244,21 @@ class IndexSegment:
         if c == 0 or len(known) == 0:
             return SkillGather(level, years, last_used, extracted)
         column_slots[columns[known]] = known
+        starts = self.forward_indptr[rows].astype(np.int64)
+        lengths = self.forward_indptr[rows + 1].astype(np.int64) - starts
+        first = np.cumsum(lengths) - lengths
+        positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+            starts - first, lengths
+        )
         try:
-            owner, positions = flat_positions(self.forward_indptr, rows)
             entries = self.forward[positions]
             slots = column_slots[entries & 0xFFFF]
         finally:
             column_slots[columns[known]] = -1
         hit = np.flatnonzero(slots >= 0)
-        entries, target, slot = entries[hit], owner[hit], slots[hit]
+        # Few entries are request skills: their owners by binary search, not a repeat of all.
+        target = np.searchsorted(first, hit, side="right") - 1
+        entries, slot = entries[hit], slots[hit]
         code = (entries >> 16) & 7
         text_only = code == EXTRACTED_LEVEL
         level[target, slot] = np.where(text_only, 0, code)

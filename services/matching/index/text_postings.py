@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.matching.index.csr import compact_indptr, flat_positions
+from services.matching.index.csr import compact_indptr
 
 _GROUP_CHUNK = 1 << 20
 
@@ -154,12 +154,23 @@ class TextPostings:
             return np.zeros(len(rows))
         query = self._query
         terms = terms[known]
+        starts = self.indptr[rows].astype(np.int64)
+        lengths = self.indptr[rows + 1].astype(np.int64) - starts
+        first = np.cumsum(lengths) - lengths
+        positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+            starts - first, lengths
+        )
         try:
             query[terms] = np.asarray(weights, dtype=np.float32)[known]
-            owner, positions = flat_positions(self.indptr, rows)
-            entries = query[self.terms[positions]] * self.weights[positions].astype(np.float32)
+            factors = query[self.terms[positions]]
         finally:
             query[terms] = 0.0
+        # Most kept terms are not in the request: only entries of request terms are read on
+        # (an entry of 0 adds nothing to a row's sum, so the bits are the same), and their
+        # owners are found by binary search instead of repeating every row's index.
+        hits = np.flatnonzero(factors)
+        owner = np.searchsorted(first, hits, side="right") - 1
+        entries = factors[hits] * self.weights[positions[hits]].astype(np.float32)
         # bincount adds each row's entries in their stored order: the same bits in any batch.
         total = np.bincount(owner, weights=entries, minlength=len(rows))
         return np.clip(total, 0.0, 1.0)

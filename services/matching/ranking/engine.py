@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from services.matching.features.compute import (
-    DEFERRED_COLUMNS,
     FeatureBlock,
     compute_features,
-    finish,
+    fit_stage,
     skill_stage,
+    text_stage,
 )
 from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
 from services.matching.index.catalogue import Catalogue
@@ -105,39 +105,60 @@ def _skill_details(
     credits = block.related_credit[locals_].tolist()
     terms = block.term_shown[locals_].tolist()
     implied = block.implied[locals_].tolist()
+    # What every row's entry of skill j starts with, built once (not per row).
+    bases = [
+        {
+            "name": query.skill_names[j],
+            "required_level": required[j],
+            "must_have": must[j],
+            "from_request_text": query.source_of(j) == "text",
+        }
+        for j in range(k)
+    ]
+    via_of = {
+        slot: catalogue.names[column] for slot, column in enumerate(gather_columns) if column >= 0
+    }
     details = []
     for row in range(len(locals_)):
         matched, missing, related = [], [], []
+        row_levels, row_extracted, row_slots = levels[row], extracted[row], slots[row]
         for j in range(k):
-            entry: dict[str, Any] = {
-                "name": query.skill_names[j],
-                "required_level": required[j],
-                "must_have": must[j],
-                "from_request_text": query.source_of(j) == "text",
-            }
-            level = levels[row][j]
-            if level > 0 or extracted[row][j]:
-                entry["level"] = level if level > 0 else None
-                entry["source"] = "profile" if level > 0 else "extracted"
-                entry["years"] = _years(years[row][j])
-                entry["last_used"] = (
-                    None if used[row][j] == LAST_USED_UNKNOWN else used[row][j] + LAST_USED_BASE
+            level = row_levels[j]
+            if level > 0 or row_extracted[j]:
+                used_code = used[row][j]
+                matched.append(
+                    {
+                        **bases[j],
+                        "level": level if level > 0 else None,
+                        "source": "profile" if level > 0 else "extracted",
+                        "years": _years(years[row][j]),
+                        "last_used": (
+                            None if used_code == LAST_USED_UNKNOWN else used_code + LAST_USED_BASE
+                        ),
+                    }
                 )
-                matched.append(entry)
                 continue
-            slot = slots[row][j]
-            via = catalogue.names[gather_columns[slot]] if slot >= 0 else None
+            slot = row_slots[j]
+            via = via_of[slot] if slot >= 0 else None
             if implied[row][j]:
-                entry |= {"level": None, "source": "related", "years": None, "last_used": None}
-                matched.append({**entry, "note": f"implied by {via}"})
+                matched.append(
+                    {
+                        **bases[j],
+                        "level": None,
+                        "source": "related",
+                        "years": None,
+                        "last_used": None,
+                        "note": f"implied by {via}",
+                    }
+                )
             else:
-                missing.append(entry)
+                missing.append(dict(bases[j]))
             if slot >= 0:
                 related.append(
                     {
                         "skill": query.skill_names[j],
                         "via": via,
-                        "level": levels[row][slot] or None,
+                        "level": row_levels[slot] or None,
                         "credit": round(credits[row][j], 4),
                     }
                 )
@@ -223,15 +244,12 @@ def rank(
     )
 
 
-# Deferred features' contribution to a score: its least and greatest possible value.
-def _deferred_spread(model: RankingModel) -> tuple[float, float]:
-    lows, highs = 0.0, 0.0
-    for column in DEFERRED_COLUMNS.tolist():
-        spec = FEATURES[column]
-        ends = (model.coefficients[column] * spec.lower, model.coefficients[column] * spec.upper)
-        lows += min(ends)
-        highs += max(ends)
-    return lows, highs
+def _text_spread(model: RankingModel) -> tuple[float, float]:
+    """The text similarity's least and greatest possible contribution to a score."""
+    spec = FEATURES[TEXT_COLUMN]
+    coefficient = float(model.coefficients[TEXT_COLUMN])
+    ends = (coefficient * spec.lower, coefficient * spec.upper)
+    return min(ends), max(ends)
 
 
 def _who_can_win(
@@ -245,10 +263,13 @@ def _who_can_win(
     """Features of the listed candidates that can still reach the top k, and of no others.
 
     The skill features and must-have misses come first (they decide the clean-list rule and
-    the penalty tier); the score of each row is then bounded by letting every deferred
-    feature range over its bounds. A row whose best case is below the k-th best worst case
-    cannot be chosen, so its deferred features are never computed. The bounds carry a margin
-    far above float rounding, so ties at the cut are kept and the top k is exactly the same.
+    the penalty tier), then the cheap deferred features (fit, trust, history: gathers of one
+    value per row), so each row's score is exact but for its text similarity. A row's best
+    case lets the text range over its bounds; the text of the rows with the best best cases
+    is computed first, which gives an exact lower bound on the k-th best score, and a row
+    whose best case is below it cannot be chosen, so its text is never computed. The bounds
+    carry a margin far above float rounding, so ties at the cut are kept and the top k is
+    exactly the same.
     """
     # Text similarity is needed up front only when the clean-list rule may read it.
     with_text = not prepared.must_count
@@ -264,28 +285,40 @@ def _who_can_win(
                 block.rows, prepared.text_terms, prepared.text_weights
             )
         with_text = True
-    shown = listed(blocks, prepared)
-    low, high = _deferred_spread(model)
+    blocks = [
+        fit_stage(segment, block.take(np.flatnonzero(keep)), prepared, settings)
+        for segment, block, keep in zip(
+            snapshot.segments, blocks, listed(blocks, prepared), strict=True
+        )
+    ]
     if with_text:
-        spec = FEATURES[TEXT_COLUMN]
-        coefficient = model.coefficients[TEXT_COLUMN]
-        low -= min(coefficient * spec.lower, coefficient * spec.upper)
-        high -= max(coefficient * spec.lower, coefficient * spec.upper)
-    partial = []
-    for block, keep in zip(blocks, shown, strict=True):
-        known = block.values[keep]
-        if not with_text:
-            known[:, TEXT_COLUMN] = 0.0
-        partial.append(model.score(known, block.must_missing[keep]))
+        return blocks
+    # Every term but the text is known: the text column holds 0 so far.
+    partial = [model.score(block.values, block.must_missing) for block in blocks]
     every = np.concatenate(partial)
-    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
-    threshold = -np.inf
-    if len(every) > top_k:
-        threshold = float(np.partition(every, len(every) - top_k)[len(every) - top_k]) + low
+    if len(every) <= top_k:
+        return [
+            text_stage(segment, block, prepared)
+            for segment, block in zip(snapshot.segments, blocks, strict=True)
+        ]
+    _, high = _text_spread(model)
+    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)) + abs(high))
+    # Exact scores of the k rows with the best best cases: the k-th best score is at least
+    # the least of them.
+    owner = np.concatenate([np.full(len(p), n, dtype=np.int64) for n, p in enumerate(partial)])
+    local = np.concatenate([np.arange(len(p), dtype=np.int64) for p in partial])
+    first = np.argpartition(-every, top_k - 1)[:top_k]
+    exact = []
+    for number, (segment, block) in enumerate(zip(snapshot.segments, blocks, strict=True)):
+        mine = local[first[owner[first] == number]]
+        if len(mine):
+            head = text_stage(segment, block.take(np.sort(mine)), prepared)
+            exact.append(model.score(head.values, head.must_missing))
+    threshold = float(np.concatenate(exact).min())
     out = []
-    for segment, block, keep, part in zip(snapshot.segments, blocks, shown, partial, strict=True):
-        chosen = np.flatnonzero(keep)[part + high >= threshold - margin]
-        out.append(finish(segment, block.take(chosen), prepared, settings, text_done=with_text))
+    for segment, block, part in zip(snapshot.segments, blocks, partial, strict=True):
+        chosen = np.flatnonzero(part + high >= threshold - margin)
+        out.append(text_stage(segment, block.take(chosen), prepared))
     return out
 
 
