@@ -274,25 +274,6 @@ def _location_fit(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQue
     return fit
 
 
-# Features a ranking can defer: bounded, cheap to bound, and not needed to choose candidates.
-DEFERRED_NAMES: tuple[str, ...] = tuple(
-    name
-    for name in FEATURE_NAMES
-    if name
-    in {
-        "text_similarity",
-        "rate_fit",
-        "availability_gap",
-        "location_fit",
-        "language_fit",
-        "placement_count",
-        "placement_success",
-        *TRUST_FEATURES,
-    }
-)
-DEFERRED_COLUMNS = np.array([FEATURE_INDEX[name] for name in DEFERRED_NAMES], dtype=np.int64)
-
-
 def skill_stage(
     segment: IndexSegment,
     rows: np.ndarray,
