@@ -13,7 +13,23 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services.intake.freelancers.profile import PROFILE_COLUMNS
+# The profile's own columns: compared for re-imports, written by the bulk insert.
+PROFILE_COLUMNS = (
+    "name",
+    "email",
+    "headline",
+    "summary",
+    "available_from",
+    "day_rate",
+    "location_city",
+    "location_country",
+    "remote",
+    "engagement",
+    "source_type",
+    "source_detail",
+    "consent_given_at",
+    "consent_method",
+)
 
 _PROFILES = text(
     """

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from services.intake.common.schemas import FieldWarning, location_of
 from services.intake.common.terms import Resolved, resolve_unique
+from services.intake.freelancers.bulk import PROFILE_COLUMNS
 from services.intake.freelancers.schemas import (
     ConsentOut,
     EvidenceOut,
@@ -288,25 +289,6 @@ def signature_of_stored(freelancer: Any, extras: Extras) -> Signature:
         frozenset((r.key, r.level, r.years, r.last_used) for r in extras.unrecognised),
         frozenset(extras.languages),
     )
-
-
-# The profile's own columns: compared for re-imports, written by the bulk insert.
-PROFILE_COLUMNS = (
-    "name",
-    "email",
-    "headline",
-    "summary",
-    "available_from",
-    "day_rate",
-    "location_city",
-    "location_country",
-    "remote",
-    "engagement",
-    "source_type",
-    "source_detail",
-    "consent_given_at",
-    "consent_method",
-)
 
 
 def _scalar_signature(values: dict[str, Any]) -> tuple[Any, ...]:
