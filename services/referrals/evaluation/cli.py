@@ -8,11 +8,12 @@ same run (directed personalised PageRank, mean rating / level), and the share of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
-from services.referrals.evaluation import networks
+from services.referrals.evaluation import files, networks
 from services.referrals.evaluation.baselines import directed_pagerank, mean_rating
 from services.referrals.evaluation.data import Network
 from services.referrals.evaluation.metrics import Estimate, auc_interval
@@ -51,9 +52,11 @@ def _planted(
     return rows, parts
 
 
-def _trade(rng: np.random.Generator) -> list[tuple[str, str]]:
-    ratings = trade(rng)
-    split = float(np.quantile(ratings.day, 0.8))
+def _trade(
+    rng: np.random.Generator, ratings: networks.Ratings | None = None
+) -> list[tuple[str, str]]:
+    ratings = ratings if ratings is not None else trade(rng)
+    split = float(np.quantile(ratings.day, files.SPLIT_QUANTILE))
     network = networks.to_network(ratings, as_of=split, mapping=networks.TRADE_MAPPING)
     result = compute(network)
     train, test = ratings.day < split, ratings.day >= split
@@ -98,8 +101,10 @@ def _versus_parts(found: dict[str, Estimate]) -> tuple[str, str]:
     return ("combined minus its best part (>= 0: combined at least as good)", f"{gap:+.4f}")
 
 
-def _certification(rng: np.random.Generator) -> tuple[list[tuple[str, str]], Network]:
-    ratings, level = networks.certification(rng)
+def _certification(
+    rng: np.random.Generator, given: tuple[networks.Ratings, np.ndarray] | None = None
+) -> tuple[list[tuple[str, str]], Network]:
+    ratings, level = given if given is not None else networks.certification(rng)
     network = networks.to_network(
         ratings, as_of=float(ratings.day.max()) + 1, mapping=networks.CERTIFICATION_MAPPING
     )
@@ -163,19 +168,39 @@ def _sybil_rows(name: str, figures: dict[str, float]) -> list[tuple[str, str]]:
     ]
 
 
-def run(*, output: str, seed: int) -> None:
+NETWORK_KINDS = ("trade", "certification")
+
+
+def run(*, output: str, seed: int, network_files: Mapping[str, Path] | None = None) -> None:
+    """`network_files` (kind → path) replaces a generated network with a real one."""
+    given = dict(network_files or {})
+    unknown = sorted(set(given) - set(NETWORK_KINDS))
+    if unknown:
+        raise files.NetworkFileError(
+            f"unknown network kind {unknown[0]!r}; use {' or '.join(NETWORK_KINDS)}"
+        )
     rng = np.random.default_rng(seed)
     lines = ["# Trust evaluation", "", f"seed {seed}; 95 % bootstrap intervals in brackets.", ""]
     planted, _ = _planted(rng, signal=True)
     lines += _table("Planted truth: an agency network with honest and dishonest vouchers", planted)
     no_signal, _ = _planted(rng, signal=False)
     lines += _table("No signal: the same network, outcomes independent of it", no_signal)
-    lines += _table(
-        "Signed timestamped trade ratings (Bitcoin-OTC shaped), split in time (80 / 20)",
-        _trade(rng),
-    )
-    certification_rows, certification_network = _certification(rng)
-    lines += _table("Three-level certification network", certification_rows)
+    if "trade" in given:
+        title = f"Signed timestamped trade ratings from {given['trade']}, split in time (80 / 20)"
+        trade_rows = _trade(rng, files.read_trade(given["trade"]))
+    else:
+        title = "Signed timestamped trade ratings (Bitcoin-OTC shaped), split in time (80 / 20)"
+        trade_rows = _trade(rng)
+    lines += _table(title, trade_rows)
+    if "certification" in given:
+        title = f"Three-level certification network from {given['certification']}"
+        certification_rows, certification_network = _certification(
+            rng, files.read_certification(given["certification"])
+        )
+    else:
+        title = "Three-level certification network"
+        certification_rows, certification_network = _certification(rng)
+    lines += _table(title, certification_rows)
     agency_network = networks.agency(np.random.default_rng(seed + 1)).network
     sybil_rows = _sybil_rows("agency network", sybil(agency_network))
     sybil_rows += _sybil_rows("certification network", sybil(certification_network))
