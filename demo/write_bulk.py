@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from demo.history_sql import copy_rows, skill_ids
 from demo.model import FreelancerSpec, RequestSpec, World
+from services.intake.freelancers.bulk import PROFILE_COLUMNS
 from services.intake.freelancers.profile import engagement_column
 from shared.models.enums import Engagement
 from shared.queue.jobs import enqueue
@@ -72,24 +73,7 @@ def write_freelancers(session: Session, world: World, advance: Advance) -> list[
     copy_rows(
         session,
         "freelancers",
-        (
-            "id",
-            "name",
-            "email",
-            "headline",
-            "summary",
-            "available_from",
-            "day_rate",
-            "location_city",
-            "location_country",
-            "remote",
-            "engagement",
-            "source_type",
-            "source_detail",
-            "consent_given_at",
-            "consent_method",
-            "created_at",
-        ),
+        ("id", *PROFILE_COLUMNS, "created_at"),  # the order _freelancer_rows writes
         _freelancer_rows(world, ids),
     )
     known = skill_ids(session)
