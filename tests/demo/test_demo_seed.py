@@ -71,3 +71,24 @@ def test_small_seed_end_to_end(committed_engine: Engine, database_url: str, tmp_
 
     with pytest.raises(DatabaseNotEmpty):
         seed(database_url, config, reset=False, truth_path=truth_path, quiet=True)
+
+
+def test_small_seed_in_bulk_stores_the_same_profiles(
+    committed_engine: Engine, database_url: str, tmp_path: Path
+) -> None:
+    config = WorldConfig(seed=5, freelancers=80, today=date.today())
+    report = seed(
+        database_url, config, reset=False, truth_path=tmp_path / "truth.json", bulk=True, quiet=True
+    )
+    world = report.world
+    with Session(committed_engine) as session:
+        assert _count(session, Freelancer) == 80
+        assert _count(session, Vouch) == len(world.vouches)
+        stored = {f.id: f for f in session.scalars(select(Freelancer))}
+        for spec in world.freelancers:  # type: ignore[attr-defined]
+            row = stored[report.ids["freelancers"][spec.key]]
+            assert (row.name, row.email, row.headline) == (spec.name, spec.email, spec.headline)
+            assert (row.location_city, row.location_country) == (spec.city, spec.country)
+            assert row.day_rate == spec.day_rate and row.remote == spec.remote
+            assert row.source_type == spec.source_type
+            assert row.consent_given_at == spec.joined_at
