@@ -85,8 +85,9 @@ def test_small_seed_in_bulk_stores_the_same_profiles(
         assert _count(session, Freelancer) == 80
         assert _count(session, Vouch) == len(world.vouches)
         stored = {f.id: f for f in session.scalars(select(Freelancer))}
-        for spec in world.freelancers:  # type: ignore[attr-defined]
-            row = stored[report.ids["freelancers"][spec.key]]
+        freelancer_ids: dict[int, int] = report.ids["freelancers"]  # type: ignore[assignment]
+        for spec in world.freelancers:
+            row = stored[freelancer_ids[spec.key]]
             assert (row.name, row.email, row.headline) == (spec.name, spec.email, spec.headline)
             assert (row.location_city, row.location_country) == (spec.city, spec.country)
             assert row.day_rate == spec.day_rate and row.remote == spec.remote
