@@ -14,7 +14,9 @@ positive vouch; placed_r the latter. A referrer with one lucky vouch stays near 
 
 Features (the names of shared/trust_features.py), over the freelancer's ACTIVE vouches:
 
-    best_in_person_vouch        max σ over positive (strong/yes) in_person/worked_together vouches
+    best_in_person_vouch        max σ · g over positive in_person/worked_together vouches, g = 1
+                                for strong, 0.5 for yes (what the vouch passes along its edge,
+                                params.VOUCH_EDGE_FACTOR): a 'yes' is not a 'strong'
     in_person_vouchers          number of distinct referrers of such vouches with T(r) > 0
     online_only_vouches         Σ σ over positive video/phone/online vouches (w already discounts)
     best_voucher_network_trust  max T(r) over positive vouchers (max: a new voucher never lowers it)
@@ -53,6 +55,7 @@ from services.referrals.trust.params import (
     IN_PERSON_CHANNELS,
     POSITIVE_RECOMMENDATIONS,
     RECOMMENDATION_VALUE,
+    VOUCH_EDGE_FACTOR,
     WARNING_WEIGHT,
     TrustParams,
 )
@@ -132,7 +135,9 @@ def assess(
             features["best_voucher_network_trust"], vouch.referrer_trust
         )
         if vouch.channel in IN_PERSON_CHANNELS:
-            features["best_in_person_vouch"] = max(features["best_in_person_vouch"], sigma)
+            features["best_in_person_vouch"] = max(
+                features["best_in_person_vouch"], sigma * VOUCH_EDGE_FACTOR[vouch.recommendation]
+            )
             if sigma > 0.0:
                 in_person_vouchers.add(vouch.referrer_contact_id)
         else:
