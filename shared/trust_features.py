@@ -19,8 +19,9 @@ import numpy as np
 
 TRUST_FEATURES: Final[dict[str, str]] = {
     "best_in_person_vouch": (
-        "Strongest positive (strong/yes) vouch from someone who met the freelancer in person or "
-        "worked with them: voucher network trust x channel weight x recency decay, in [0, 1]."
+        "Strongest positive vouch from someone who met the freelancer in person or worked with "
+        "them: voucher network trust x channel weight x recency decay x (1 strong, 0.5 yes), "
+        "in [0, 1]."
     ),
     "in_person_vouchers": "Number of distinct referrers with a positive in-person/worked-together vouch.",
     "online_only_vouches": "Positive vouches whose channel is video, phone or online (weak evidence), discounted sum.",

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.referrals.trust.edges import vouch_edges
+from services.referrals.trust.features import vouch_strength
 from services.referrals.trust.network import (
     FullRecomputeNeeded,
     NetworkState,
@@ -68,7 +69,9 @@ def test_a_warning_passes_no_trust_not_even_through_the_warner_s_meetings() -> N
     warned = build(3, {0}, meetings, [(1, 2, "against")])
     reserved = build(3, {0}, meetings, [(1, 2, "reservations")])
     assert met.trust[2] > 0
-    assert warned.trust[2] == 0 and reserved.trust[2] == 0
+    assert warned.propagation.raw[2] == 0 and reserved.propagation.raw[2] == 0
+    # What the warner's trust would have passed is held against the warned: below a stranger.
+    assert warned.trust[2] < reserved.trust[2] < 0
     # The warner keeps the trust they have from the agency.
     assert warned.trust[1] > 0.3
 
@@ -83,9 +86,18 @@ def test_a_trusted_warning_takes_trust_from_the_warned_and_a_stranger_s_takes_no
     stranger = build(6, {0}, meetings, [*praised, (4, 2, "against")])
     assert base.trust[2] > reserved.trust[2] > warned.trust[2] > 0
     assert stranger.trust[2] == base.trust[2]
-    # Distrust never drives anyone below zero, however many warnings.
+    # Warnings that outweigh the trust put the warned below a stranger (4: 0), and more of them
+    # further below; someone with a negative standing lends nothing when they vouch.
     piled = build(6, {0}, meetings, [(1, 2, "against"), (3, 2, "against"), (0, 2, "against")])
-    assert piled.trust[2] == 0 and (piled.trust >= 0).all()
+    fewer = build(6, {0}, meetings, [(1, 2, "against"), (3, 2, "against")])
+    assert piled.trust[2] < fewer.trust[2] < 0 == stranger.trust[4]
+    assert (np.delete(piled.trust, 2) >= 0).all()
+    assert (
+        vouch_strength(
+            referrer_trust=float(piled.trust[2]), channel="in_person", age_days=0.0, params=PARAMS
+        )
+        == 0.0
+    )
 
 
 def test_a_prolific_warner_s_warnings_each_weigh_less() -> None:

@@ -82,7 +82,9 @@ class ContactRead(BaseModel):
     network_trust: float = Field(
         description=(
             "Trust reaching this contact from the agency's people through meetings and vouches,"
-            " log-compressed to [0, 1): ~0.4 for someone an agency person knows well."
+            " less the distrust of trusted warnings against them, log-compressed to (-1, 1):"
+            " ~0.4 for someone an agency person knows well, below 0 (a stranger) when trusted"
+            " people warn against them more than they vouch."
         )
     )
     trust_computed_at: datetime | None

@@ -76,6 +76,14 @@ def _trade(
         ),
         ("edge AUC, directed personalised PageRank", str(auc_interval(ppr[ratee], good, rng=rng))),
     ]
+    # The same question for the other two numbers (what trusted raters said; the one score).
+    rows += [
+        (f"edge AUC, Vouch {name}", str(auc_interval(values[ratee], good, rng=rng)))
+        for name, values in [
+            ("attested quality", result.attested_quality),
+            ("combined trust score", result.score),
+        ]
+    ]
     later = np.bincount(ratee, weights=ratings.value[test], minlength=ratings.size)
     rated = np.bincount(ratee, minlength=ratings.size) > 0
     nodes = np.flatnonzero(rated & ~network.internal)
@@ -144,7 +152,8 @@ def sybil(network: Network) -> dict[str, float]:
     fakes = networks.attach_clique(network, attackers, CLIQUE_SIZE)
     after = compute(network)
     clique = np.array(list(fakes))
-    raw, bounded = after.raw, after.network_trust
+    # Shares of the trust there is: the negative standing of the warned-against is not trust.
+    raw, bounded = np.maximum(after.raw, 0.0), np.maximum(after.network_trust, 0.0)
     outside = ~after.state.internal[:real]
     best = float(bounded[clique].max())
     above = int((bounded[:real][outside] > best).sum())

@@ -1,23 +1,35 @@
 """A signed, timestamped trade-rating network in the shape of the public Bitcoin-OTC data.
 
-What the real network looks like, and this generator reproduces (seed 7: ~6,000 traders, ~35,000
-ratings, ~10 % negative): traders arrive over the years, most trade once or twice and leave
-(heavy-tailed activity, many one-off raters), a few trade thousands of times; after a trade both
-sides usually rate each other (reciprocity); ratings are −10 … +10, mostly small positives.
-Negative ratings come from
+What is publicly known about the real network, and what this generator reproduces on seeds 7 and
+11 (real / generated): 5,881 / ~5,800 traders; 35,592 / ~36,000 directed ratings, one per pair
+(the latest); 89 % / 89 % positive; mean degree 12.1 / 12.5; largest degree 1,298 / 1,000–1,900;
+79 % / 77 % of ratings reciprocated, 57 % / 56 % by the same value; timestamps November 2010 to
+January 2016, most of them in the 2011 and 2013 booms, few in the decline after 2014. Its
+mechanisms:
 
-- scammers: they take the money and go; victims rate them −10 … −5 and they often retaliate
-  with a negative rating of their own; other traders pile on with warning ratings in the weeks
-  after a scam. Some build a clean record first with small trades and scam later (exit scams);
+- traders arrive with the booms; most trade once or twice and leave (heavy-tailed activity and
+  lifetimes), a few trade hundreds of times; after a trade both sides usually rate each other,
+  mostly with small positives and often with the value they received;
+- the market looks before it trades: a trader with warnings (−5 or worse) against a short
+  record is picked as a counterparty far less often, so the bad ratings fall on new and
+  unestablished accounts more than on long-standing traders;
+- scammers take the money and mostly go; victims rate them −10 … −1 and they often retaliate
+  with a negative rating of their own; other traders pile on with warnings in the weeks after a
+  scam. Some build a clean record first with small trades (exit scams);
 - fraud rings: groups of scammers who rate each other +10 to look established;
-- disputes between honest traders (rare, and retaliated), and a few habitually harsh raters.
+- disputes between honest traders (retaliated), and a few habitually harsh raters.
 
-The seeds (the "agency's people") are a handful of early, very active honest traders.
+The seeds (the "agency's people") are a handful of early, steady honest traders. On this network
+the directed personalised PageRank baseline scores an edge AUC of 0.59–0.60 (seeds 7, 11), where
+it scores 0.593 on the real network: the structure that makes trust predictive is there. (The
+first version had arrivals growing to the end, scammers who kept trading for years and no
+reputation-aware choice of partners; PageRank scored 0.51 on it.)
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,22 +37,66 @@ from services.referrals.evaluation.networks import Ratings
 
 HONEST_VALUES = np.array([1, 1, 1, 1, 2, 2, 3, 3, 5, 10])
 
+# The market's years (day 0 = November 2010, horizon January 2016): the 2011 boom, a quieter
+# 2012, the 2013 boom, the decline after early 2014. (first day, last day, share) of arrivals and
+# of trades; established traders keep trading after the arrivals slow down.
+ARRIVALS = (
+    (0, 300, 0.30),
+    (300, 800, 0.20),
+    (800, 1150, 0.32),
+    (1150, 1500, 0.12),
+    (1500, 1900, 0.06),
+)
+TRADES = (
+    (0, 300, 0.26),
+    (300, 800, 0.24),
+    (800, 1150, 0.30),
+    (1150, 1500, 0.13),
+    (1500, 1900, 0.07),
+)
+
+
+@dataclass(frozen=True)
+class Market:
+    traders: int = 8000  # who could join; ~5,800 rate or are rated
+    trades: int = 26000
+    horizon: float = 1900.0
+    scammer_share: float = 0.10
+    harsh_share: float = 0.03
+    dispute_rate: float = 0.05  # of honest trades
+    retaliation: float = 0.5  # a scammer rates the victim down
+    pile_on: float = 0.3  # geometric: on average (1 − p) / p further warnings per scam
+    mirror: float = 0.7  # a rating returned with the value received
+    wariness: float = 5.0  # a warning weighs like this many positive ratings to a new partner
+    leaving: float = 0.7  # a scammer outside a ring goes within days of a scam
+    largest_activity: float = 150.0  # relative trade rate of the busiest traders
+
+
+def _era_days(
+    rng: np.random.Generator, eras: tuple[tuple[int, int, float], ...], count: int
+) -> np.ndarray:
+    share = np.array([era[2] for era in eras])
+    pick = rng.choice(len(eras), count, p=share / share.sum())
+    first, last = np.array([e[0] for e in eras], float), np.array([e[1] for e in eras], float)
+    return rng.uniform(first[pick], last[pick])
+
 
 def _honest_value(rng: np.random.Generator) -> int:
     return int(rng.choice(HONEST_VALUES))
 
 
-def trade(rng: np.random.Generator, *, size: int = 6000, horizon: float = 1900.0) -> Ratings:
-    seeds = 5
-    kind = rng.choice(3, size, p=[0.92, 0.05, 0.03])  # 0 honest, 1 scammer, 2 harsh rater
-    kind[:seeds] = 0
-    # Arrivals grow over the years; most traders stay a short while (heavy-tailed lifetimes).
-    joined = horizon * rng.power(1.6, size)
+def trade(rng: np.random.Generator, market: Market | None = None) -> Ratings:
+    market = market or Market()
+    size, horizon, seeds = market.traders, market.horizon, 5
+    honest = 1.0 - market.scammer_share - market.harsh_share
+    kind = rng.choice(3, size, p=[honest, market.scammer_share, market.harsh_share])
+    kind[:seeds] = 0  # 0 honest, 1 scammer, 2 harsh rater
+    joined = _era_days(rng, ARRIVALS, size)
     joined[:seeds] = 0.0
     lifetime = 10.0 * (rng.pareto(0.8, size) + 1.0)
     lifetime = np.where(kind == 1, lifetime * 0.8, lifetime)
     lifetime[:seeds] = horizon
-    activity = rng.pareto(1.2, size) + 1.0
+    activity = np.minimum(rng.pareto(1.2, size) + 1.0, market.largest_activity)
     activity = np.where(kind == 1, activity * 1.5, activity)
     activity[:seeds] = 6.0
     # Fraud rings: scammers in groups of 4–12 that rate each other +10.
@@ -54,22 +110,28 @@ def trade(rng: np.random.Generator, *, size: int = 6000, horizon: float = 1900.0
         cut += members.size
     exit_scam = (kind == 1) & (rng.random(size) < 0.3)
     trades = np.zeros(size)
+    praised, warned = np.zeros(size), np.zeros(size)  # what a new partner sees
 
     rated: dict[tuple[int, int], tuple[int, float]] = {}
-    events = int(size * 5)
-    days = np.sort(rng.uniform(0, horizon, events))
+    days = np.sort(_era_days(rng, TRADES, market.trades))
 
     def rate(a: int, b: int, value: int, day: float) -> None:
         if a != b:
             rated[(a, b)] = (value, day)
+            if value <= -5:
+                warned[b] += 1
+            elif value > 0:
+                praised[b] += 1
 
     for day in days.tolist():
         alive = np.flatnonzero((joined <= day) & (joined + lifetime >= day))
         if alive.size < 3:
             continue
-        weight = activity[alive]
-        a = int(rng.choice(alive, p=weight / weight.sum()))
-        b = int(rng.choice(alive, p=weight / weight.sum()))
+        standing = (praised[alive] + 1) / (praised[alive] + 1 + market.wariness * warned[alive])
+        weight = activity[alive] * standing
+        weight = weight / weight.sum()
+        a = int(rng.choice(alive, p=weight))
+        b = int(rng.choice(alive, p=weight))
         if a == b:
             continue
         if kind[a] == 1 and kind[b] != 1:
@@ -84,25 +146,29 @@ def trade(rng: np.random.Generator, *, size: int = 6000, horizon: float = 1900.0
         if scams:
             if rng.random() < 0.85:
                 rate(a, b, int(rng.choice([-10, -10, -10, -7, -5, -3, -1])), day)
-            if rng.random() < 0.4:
+            if rng.random() < market.retaliation:
                 rate(b, a, int(rng.choice([-10, -5, -1])), day + rng.uniform(0, 3))
             elif rng.random() < 0.3:
                 rate(b, a, 1, day)
+            if ring[b] < 0 and rng.random() < market.leaving:
+                lifetime[b] = min(lifetime[b], day - joined[b] + rng.exponential(5))
             # Word gets around: other traders rate a known scammer down to warn the market.
-            for _ in range(int(rng.geometric(0.6)) - 1):
-                warner = int(rng.choice(alive, p=weight / weight.sum()))
+            for _ in range(int(rng.geometric(market.pile_on)) - 1):
+                warner = int(rng.choice(alive, p=weight))
                 rate(warner, b, -10, day + rng.exponential(60))
             continue
-        dispute = rng.random() < 0.025 or (kind[a] == 2 and rng.random() < 0.3)
+        dispute = rng.random() < market.dispute_rate or (kind[a] == 2 and rng.random() < 0.3)
         if dispute:
             rate(a, b, int(rng.choice([-10, -5, -3, -1])), day)
             if rng.random() < 0.6:
                 rate(b, a, int(rng.choice([-10, -5, -1])), day + rng.uniform(0, 3))
             continue
+        given = _honest_value(rng)
         if rng.random() < 0.85:
-            rate(a, b, _honest_value(rng), day)
+            rate(a, b, given, day)
         if rng.random() < 0.75:
-            rate(b, a, _honest_value(rng), day + rng.uniform(0, 3))
+            back = given if rng.random() < market.mirror else _honest_value(rng)
+            rate(b, a, back, day + rng.uniform(0, 3))
     # Rings vouch for their members now and then, whether or not anyone traded.
     members_of: dict[int, list[int]] = defaultdict(list)
     for node in np.flatnonzero(ring >= 0).tolist():

@@ -12,7 +12,7 @@ For a tie between an internal person and an outside contact with decayed evidenc
 What a tie carries (value, the ranking key): what the contact passes on and what stands behind
 them,
 
-    value = network_trust(c) + 0.5 · active positive vouches by c
+    value = max(network_trust(c), 0) + 0.5 · active positive vouches by c
             + 1.0 · placements credited to c's vouches
             + 0.25 · min(staffing requests of c's client organisation in the last 2 years, 8)
 
@@ -60,7 +60,7 @@ WITH ties AS (
     FROM ties t
 )
 SELECT t.internal_id, ci.name, t.contact_id, c.name, c.company, t.evidence, l.evidence_at_last,
-       t.last_met_on, t.interactions, coalesce(ct.network_trust, 0),
+       t.last_met_on, t.interactions, greatest(coalesce(ct.network_trust, 0), 0),
        (SELECT count(*) FROM vouches v WHERE v.referrer_contact_id = t.contact_id
           AND v.status = 'active' AND v.recommendation IN ('strong', 'yes')),
        (SELECT count(DISTINCT av.attribution_id) FROM attributed_vouches av

@@ -3,7 +3,8 @@
 Vouch strength, for a vouch by referrer r (network trust T(r), propagation.py) through channel
 c, last met a days ago — the same for positive vouches and for warnings:
 
-    σ = T(r) · w(c) · 2^(−a / h_v)              h_v = vouch half-life, 18 months
+    σ = max(T(r), 0) · w(c) · 2^(−a / h_v)      h_v = vouch half-life, 18 months; T < 0 for
+                                                someone warned against (propagation.py)
 
 Referrer track record (smoothed placement rate of the referrer's vouches):
 
@@ -14,11 +15,13 @@ positive vouch; placed_r the latter. A referrer with one lucky vouch stays near 
 
 Features (the names of shared/trust_features.py), over the freelancer's ACTIVE vouches:
 
-    best_in_person_vouch        max σ over positive (strong/yes) in_person/worked_together vouches
+    best_in_person_vouch        max σ · g over positive in_person/worked_together vouches, g = 1
+                                for strong, 0.5 for yes (what the vouch passes along its edge,
+                                params.VOUCH_EDGE_FACTOR): a 'yes' is not a 'strong'
     in_person_vouchers          number of distinct referrers of such vouches with T(r) > 0
     online_only_vouches         Σ σ over positive video/phone/online vouches (w already discounts)
-    best_voucher_network_trust  max T(r) over positive vouchers (max: a new voucher never lowers it)
-    network_trust               T of the freelancer's own contact (reach), 0 if not a contact
+    best_voucher_network_trust  max(T(r), 0) over positive vouchers (a new voucher never lowers it)
+    network_trust               max(T, 0) of the freelancer's own contact (reach), 0 if not a contact
     attested_quality            Σ σ·q / (Σ σ·|q| + k), q = strong +2, yes +1, reservations −1,
                                 against −2, k = 1 (quality prior): the trust-weighted mean
                                 recommendation shrunk toward 0 when little trust stands behind
@@ -53,6 +56,7 @@ from services.referrals.trust.params import (
     IN_PERSON_CHANNELS,
     POSITIVE_RECOMMENDATIONS,
     RECOMMENDATION_VALUE,
+    VOUCH_EDGE_FACTOR,
     WARNING_WEIGHT,
     TrustParams,
 )
@@ -81,9 +85,9 @@ class Assessment:
 def vouch_strength(
     *, referrer_trust: float, channel: str, age_days: float, params: TrustParams
 ) -> float:
-    """σ = T(r) · w(channel) · 2^(−age / h_v)."""
+    """σ = max(T(r), 0) · w(channel) · 2^(−age / h_v): someone warned against lends nothing."""
     decay = 2.0 ** (-max(age_days, 0.0) / params.vouch_half_life_days)
-    return referrer_trust * params.weight(channel) * decay
+    return max(referrer_trust, 0.0) * params.weight(channel) * decay
 
 
 def smoothed_rate(*, placed: float, vouched: float, alpha: float, global_rate: float) -> float:
@@ -129,16 +133,20 @@ def assess(
             continue
         track_records.append(vouch.referrer_track_record)
         features["best_voucher_network_trust"] = max(
-            features["best_voucher_network_trust"], vouch.referrer_trust
+            features["best_voucher_network_trust"], vouch.referrer_trust, 0.0
         )
         if vouch.channel in IN_PERSON_CHANNELS:
-            features["best_in_person_vouch"] = max(features["best_in_person_vouch"], sigma)
+            features["best_in_person_vouch"] = max(
+                features["best_in_person_vouch"], sigma * VOUCH_EDGE_FACTOR[vouch.recommendation]
+            )
             if sigma > 0.0:
                 in_person_vouchers.add(vouch.referrer_contact_id)
         else:
             features["online_only_vouches"] += sigma
     features["in_person_vouchers"] = float(len(in_person_vouchers))
-    features["network_trust"] = own_trust
+    # Reach only: warnings against the freelancer count through trusted_warnings and
+    # attested_quality, so the ranker's feature stays in [0, 1).
+    features["network_trust"] = max(own_trust, 0.0)
     features["attested_quality"] = attested_quality(signed, weighted, params.quality_prior)
     features["trusted_warnings"] = warnings
     if track_records:

@@ -95,12 +95,12 @@ class NetworkState:
     @property
     def effective(self) -> np.ndarray:
         """τ diluted for contacts claiming more strong relationships than anyone keeps up, less
-        the distrust of the warnings against them (never below 0)."""
+        the distrust of the warnings against them (below 0 where the warnings outweigh it)."""
         diluted = self.propagation.raw * dilution(self.relationships, self.internal, self.params)
         if self.warnings.nnz == 0:
             return diluted
         lost = distrust(self.warnings, diluted, self.degree, self.params)
-        return np.maximum(diluted - lost, 0.0)
+        return diluted - lost
 
     def chains(self) -> np.ndarray:
         """(contacts × K) positions on each contact's strongest chain, nearest first, −1 padded."""
