@@ -31,6 +31,17 @@ from services.matching.settings import MatchingSettings
 from shared.trust_features import TRUST_FEATURES, bounded_trust
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
+# The columns `skill_stage` computes from the skill gather; `row_stage` computes all others.
+SKILL_FEATURES = (
+    "must_have_coverage",
+    "nice_to_have_coverage",
+    "level_surplus",
+    "level_deficit",
+    "years_experience",
+    "skill_recency",
+    "related_skill_credit",
+)
+SKILL_COLUMNS = np.array([FEATURE_INDEX[name] for name in SKILL_FEATURES])
 _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 _LOG10 = float(np.log1p(10.0))
@@ -280,23 +291,48 @@ def skill_stage(
     prepared: PreparedQuery,
     *,
     with_text: bool = False,
+    known: np.ndarray | None = None,
 ) -> FeatureBlock:
-    """The skill features and must-have misses of `rows` (the deferred columns hold 0, or
-    the text similarity too when `with_text`); `finish` fills in the rest."""
+    """The skill features and must-have misses of `rows`; the other columns hold 0, or the
+    text similarity too when `with_text`, or are copied from `known` (`row_stage` values of
+    the same rows) when given. `finish` fills in the rest."""
     rows = np.asarray(rows, dtype=np.int64)
     gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
     term_shown = terms_shown(segment, rows, prepared)
     named: dict[str, np.ndarray] = {}
     must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
+    values = np.zeros((len(rows), len(FEATURE_NAMES))) if known is None else known.copy()
+    for name, column in named.items():
+        index = FEATURE_INDEX[name]
+        values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
+    if known is None:
+        if with_text:
+            values[:, TEXT_COLUMN] = segment.text.similarity(
+                rows, prepared.text_terms, prepared.text_weights
+            )
+        values = np.clip(values, _LOWER, _UPPER)
+    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)
+
+
+def row_stage(
+    segment: IndexSegment,
+    rows: np.ndarray,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+) -> np.ndarray:
+    """(c, F) values of every feature but the skill features (those columns hold 0): the fit,
+    trust and history features and the text similarity, each from its own row only."""
+    rows = np.asarray(rows, dtype=np.int64)
+    named: dict[str, np.ndarray] = {}
+    _fit_features(segment, rows, prepared, settings, named)
+    named["text_similarity"] = segment.text.similarity(
+        rows, prepared.text_terms, prepared.text_weights
+    )
     values = np.zeros((len(rows), len(FEATURE_NAMES)))
     for name, column in named.items():
-        values[:, FEATURE_INDEX[name]] = column
-    if with_text:
-        values[:, TEXT_COLUMN] = segment.text.similarity(
-            rows, prepared.text_terms, prepared.text_weights
-        )
-    values = np.clip(values, _LOWER, _UPPER)
-    return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)
+        index = FEATURE_INDEX[name]
+        values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
+    return values
 
 
 def finish(

@@ -99,11 +99,36 @@ def must_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | F
     return sets
 
 
+def must_missing_floor(
+    rows: np.ndarray, sets: list[BitMap | FrozenBitMap], *, within: BitMap | None = None
+) -> np.ndarray:
+    """Per sorted row, how many of the `must_sets` do not hold it (float64).
+
+    A lower bound on the row's `must_missing` feature: a row the postings show as holding a
+    must-have (the skill, one implying it, or the term's words) shows it in its features too,
+    save for data the features read as absent (a level 0). `within` is `rows` as a bitmap when
+    the caller has it.
+    """
+    floor = np.full(len(rows), float(len(sets)))
+    if not len(rows):
+        return floor
+    candidates = bitmap_of(rows) if within is None else within
+    for held in sets:
+        if candidates.issubset(held):
+            floor -= 1.0
+        else:
+            floor[np.searchsorted(rows, rows_of(candidates & held))] -= 1.0
+    return floor
+
+
 def _skill_path(
-    segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, need: int
+    segment: IndexSegment,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    need: int,
+    sets: list[BitMap | FrozenBitMap],
 ) -> tuple[np.ndarray, bool]:
     """(rows, whether a must-have tier filled `need`)."""
-    sets = must_sets(segment, prepared)
     if sets:
         smallest_first = sorted(sets, key=len)
         complete = reduce(operator.and_, smallest_first[1:], BitMap(smallest_first[0]))
@@ -149,14 +174,18 @@ def candidate_rows(
     settings: MatchingSettings,
     *,
     need: int,
+    sets: list[BitMap | FrozenBitMap] | None = None,
 ) -> np.ndarray:
     """Sorted rows to score: the skill tiers that fill `need`, plus the text path's best.
 
     When a must-have tier fills `need`, the text path cannot add anyone who could reach the top:
     its rows showing that many must-haves are in the tier already, and the others rank below
-    the whole tier (the missing penalty). Retrieval is then skipped.
+    the whole tier (the missing penalty). Retrieval is then skipped. `sets` are the segment's
+    `must_sets` when the caller has them.
     """
-    skill_rows, filled = _skill_path(segment, prepared, settings, need)
+    if sets is None:
+        sets = must_sets(segment, prepared)
+    skill_rows, filled = _skill_path(segment, prepared, settings, need, sets)
     if filled:
         return skill_rows
     hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)

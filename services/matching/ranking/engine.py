@@ -17,9 +17,11 @@ from typing import Any
 import numpy as np
 
 from services.matching.features.compute import (
+    SKILL_COLUMNS,
     FeatureBlock,
     compute_features,
     fit_stage,
+    row_stage,
     skill_stage,
     text_stage,
 )
@@ -32,12 +34,22 @@ from services.matching.index.segment import (
     IndexSegment,
 )
 from services.matching.index.text import TextEncoder
-from services.matching.ranking.candidates import candidate_rows, hard_filter
+from services.matching.ranking.candidates import (
+    candidate_rows,
+    hard_filter,
+    must_missing_floor,
+    must_sets,
+)
 from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
 from services.matching.settings import MatchingSettings
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
+# The skills of this many times k rows (the best best cases) set the bound: the k-th best of
+# k rows is often far below the final k-th best, of 4 k close to it (measured at 1M).
+HEAD_FACTOR = 4
+_LOWER = np.array([spec.lower for spec in FEATURES])
+_UPPER = np.array([spec.upper for spec in FEATURES])
 TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
 TERM_NOTE_MISSING = "not in the catalogue; not found"
 
@@ -227,13 +239,19 @@ def rank(
     settings: MatchingSettings,
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
+    sets = [must_sets(segment, prepared) for segment in snapshot.segments]
     rows = [
-        candidate_rows(segment, prepared, settings, need=top_k) for segment in snapshot.segments
+        candidate_rows(segment, prepared, settings, need=top_k, sets=segment_sets)
+        for segment, segment_sets in zip(snapshot.segments, sets, strict=True)
     ]
     considered = sum(len(r) for r in rows)
     if not considered:
         return RankOutput([], 0)
-    blocks = _who_can_win(snapshot, rows, prepared, model, settings, top_k)
+    floors = [
+        must_missing_floor(segment_rows, segment_sets)
+        for segment_rows, segment_sets in zip(rows, sets, strict=True)
+    ]
+    blocks = _who_can_win(snapshot, rows, floors, prepared, model, settings, top_k)
     all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
     chosen = _select_top(all_scores, all_ids, top_k)
     return RankOutput(
@@ -244,33 +262,20 @@ def rank(
     )
 
 
-def _text_spread(model: RankingModel) -> tuple[float, float]:
-    """The text similarity's least and greatest possible contribution to a score."""
-    spec = FEATURES[TEXT_COLUMN]
-    coefficient = float(model.coefficients[TEXT_COLUMN])
-    ends = (coefficient * spec.lower, coefficient * spec.upper)
-    return min(ends), max(ends)
+def _best_skill_values(model: RankingModel) -> np.ndarray:
+    """Per skill column, the value in its bounds that adds the most to a score."""
+    lower, upper = _LOWER[SKILL_COLUMNS], _UPPER[SKILL_COLUMNS]
+    coefficients = model.coefficients[SKILL_COLUMNS]
+    return np.where(coefficients * upper >= coefficients * lower, upper, lower)
 
 
-def _who_can_win(
+def _everyone_exact(
     snapshot: IndexSnapshot,
     rows: list[np.ndarray],
     prepared: PreparedQuery,
-    model: RankingModel,
     settings: MatchingSettings,
-    top_k: int,
 ) -> list[FeatureBlock]:
-    """Features of the listed candidates that can still reach the top k, and of no others.
-
-    The skill features and must-have misses come first (they decide the clean-list rule and
-    the penalty tier), then the cheap deferred features (fit, trust, history: gathers of one
-    value per row), so each row's score is exact but for its text similarity. A row's best
-    case lets the text range over its bounds; the text of the rows with the best best cases
-    is computed first, which gives an exact lower bound on the k-th best score, and a row
-    whose best case is below it cannot be chosen, so its text is never computed. The bounds
-    carry a margin far above float rounding, so ties at the cut are kept and the top k is
-    exactly the same.
-    """
+    """Every feature of every listed candidate (the clean-list rule needs all of them)."""
     # Text similarity is needed up front only when the clean-list rule may read it.
     with_text = not prepared.must_count
     blocks = [
@@ -291,35 +296,86 @@ def _who_can_win(
             snapshot.segments, blocks, listed(blocks, prepared), strict=True
         )
     ]
-    if with_text:
-        return blocks
-    # Every term but the text is known: the text column holds 0 so far.
-    partial = [model.score(block.values, block.must_missing) for block in blocks]
-    every = np.concatenate(partial)
-    if len(every) <= top_k:
-        return [
+    if not with_text:
+        blocks = [
             text_stage(segment, block, prepared)
             for segment, block in zip(snapshot.segments, blocks, strict=True)
         ]
-    _, high = _text_spread(model)
-    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)) + abs(high))
-    # Exact scores of the k rows with the best best cases: the k-th best score is at least
-    # the least of them.
-    owner = np.concatenate([np.full(len(p), n, dtype=np.int64) for n, p in enumerate(partial)])
-    local = np.concatenate([np.arange(len(p), dtype=np.int64) for p in partial])
-    first = np.argpartition(-every, top_k - 1)[:top_k]
-    exact = []
-    for number, (segment, block) in enumerate(zip(snapshot.segments, blocks, strict=True)):
-        mine = local[first[owner[first] == number]]
-        if len(mine):
-            head = text_stage(segment, block.take(np.sort(mine)), prepared)
-            exact.append(model.score(head.values, head.must_missing))
-    threshold = float(np.concatenate(exact).min())
-    out = []
-    for segment, block, part in zip(snapshot.segments, blocks, partial, strict=True):
-        chosen = np.flatnonzero(part + high >= threshold - margin)
-        out.append(text_stage(segment, block.take(chosen), prepared))
-    return out
+    return blocks
+
+
+def _who_can_win(
+    snapshot: IndexSnapshot,
+    rows: list[np.ndarray],
+    floors: list[np.ndarray],
+    prepared: PreparedQuery,
+    model: RankingModel,
+    settings: MatchingSettings,
+    top_k: int,
+) -> list[FeatureBlock]:
+    """Features of the listed candidates that can still reach the top k, and of no others.
+
+    With must-haves, a candidate the postings show holding none of them is never listed (some
+    candidate shows one, or the rule falls back to any evidence). For the others every feature
+    but the skill features is computed first (fit, trust, history: one value per row; the
+    text similarity: a gather of the row's kept terms), and the must-have misses are bounded
+    below by the postings (`floors`), so each row's best case lets only the skill features
+    range over their bounds. The skill features of the k rows with the best best cases give
+    an exact lower bound on the k-th best score; a row whose best case is below it cannot be
+    chosen, so its skills are never gathered. The bounds carry a margin far above float
+    rounding, so ties at the cut are kept and the top k is exactly the same.
+    """
+    must = prepared.must_count
+    candidates = rows
+    if not must or not any(bool((floor < must).any()) for floor in floors):
+        # No must-haves, or nobody shows one: the list keeps rows with any evidence.
+        return _everyone_exact(snapshot, candidates, prepared, settings)
+    showing = [np.flatnonzero(floor < must) for floor in floors]
+    rows = [segment_rows[keep] for segment_rows, keep in zip(rows, showing, strict=True)]
+    floors = [floor[keep] for floor, keep in zip(floors, showing, strict=True)]
+    known = [
+        row_stage(segment, segment_rows, prepared, settings)
+        for segment, segment_rows in zip(snapshot.segments, rows, strict=True)
+    ]
+    best = _best_skill_values(model)
+    upper = []
+    for values, floor in zip(known, floors, strict=True):
+        hopeful = values.copy()
+        hopeful[:, SKILL_COLUMNS] = best
+        upper.append(model.score(hopeful, floor))
+    every = np.concatenate(upper)
+    threshold = -np.inf
+    head_size = HEAD_FACTOR * top_k
+    if len(every) > head_size:
+        # Exact scores of the rows with the best best cases: the k-th best score is at least
+        # the k-th best of those that are listed.
+        owner = np.concatenate([np.full(len(u), n, dtype=np.int64) for n, u in enumerate(upper)])
+        local = np.concatenate([np.arange(len(u), dtype=np.int64) for u in upper])
+        first = np.argpartition(-every, head_size - 1)[:head_size]
+        exact = []
+        for number, segment in enumerate(snapshot.segments):
+            mine = np.sort(local[first[owner[first] == number]])
+            if len(mine):
+                head = skill_stage(
+                    segment, rows[number][mine], prepared, known=known[number][mine]
+                )
+                score = model.score(head.values, head.must_missing)
+                exact.append(score[head.must_missing < must])
+        scores = np.concatenate(exact)
+        if len(scores) >= top_k:
+            threshold = float(np.partition(scores, len(scores) - top_k)[len(scores) - top_k])
+    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
+    blocks = []
+    for segment, segment_rows, values, hope in zip(
+        snapshot.segments, rows, known, upper, strict=True
+    ):
+        chosen = np.flatnonzero(hope >= threshold - margin)
+        blocks.append(skill_stage(segment, segment_rows[chosen], prepared, known=values[chosen]))
+    if not any(bool((block.must_missing < must).any()) for block in blocks):
+        # Only when the postings and the features disagree (a must-have the features read as
+        # absent): the list rule is decided on every candidate.
+        return _everyone_exact(snapshot, candidates, prepared, settings)
+    return blocks
 
 
 def _ranked(
