@@ -42,6 +42,8 @@ SKILL_FEATURES = (
     "related_skill_credit",
 )
 SKILL_COLUMNS = np.array([FEATURE_INDEX[name] for name in SKILL_FEATURES])
+# `skill_gain_bound` relies on it: a skill feature is never below 0.
+assert all(FEATURES[column].lower == 0.0 for column in SKILL_COLUMNS)
 _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 _LOG10 = float(np.log1p(10.0))
@@ -87,6 +89,26 @@ class FeatureBlock:
             self.related_slot[positions],
             self.term_shown[positions],
             self.implied[positions],
+        )
+
+    @staticmethod
+    def join(blocks: list[FeatureBlock]) -> FeatureBlock:
+        """The rows of several blocks of one segment and request, in that order."""
+        gathers = [block.gather for block in blocks]
+        return FeatureBlock(
+            np.concatenate([block.rows for block in blocks]),
+            np.concatenate([block.values for block in blocks]),
+            np.concatenate([block.must_missing for block in blocks]),
+            SkillGather(
+                np.concatenate([gather.level for gather in gathers]),
+                np.concatenate([gather.years for gather in gathers]),
+                np.concatenate([gather.last_used for gather in gathers]),
+                np.concatenate([gather.extracted for gather in gathers]),
+            ),
+            np.concatenate([block.related_credit for block in blocks]),
+            np.concatenate([block.related_slot for block in blocks]),
+            np.concatenate([block.term_shown for block in blocks]),
+            np.concatenate([block.implied for block in blocks]),
         )
 
     def shows_any(self, prepared: PreparedQuery) -> np.ndarray:
@@ -200,6 +222,58 @@ def _skill_features(
     return must_missing.astype(np.float64), credit, best_slot, implied
 
 
+def skill_gain_bound(
+    prepared: PreparedQuery, shows: np.ndarray, coefficients: np.ndarray
+) -> np.ndarray:
+    """(c,) the most the skill features (weighted by `coefficients`, in `SKILL_FEATURES`
+    order) can add to the score of rows that show at most the required skills, then must
+    terms, marked in `shows` (float 0/1; see `_skill_features`).
+
+    A skill not shown has fit 0 and no years or recency; a shown one has fit at most 1, and a
+    skill shown or implied earns no related credit, which is at most the skill's strongest
+    relation otherwise. Level surplus, deficit and recency are at most 1 once anything shows.
+    Every skill feature is at least 0, so a negative coefficient adds the most at 0, and the
+    rest is a weighted share of `shows`: one matrix product (a bound needs no fixed
+    summation order; the caller allows for rounding).
+    """
+    query = prepared.query
+    k = len(prepared.columns)
+    terms = shows.shape[1] - k
+    weight = query.weight.astype(np.float64)
+    must = query.must_have.astype(bool)
+    gain = dict(zip(SKILL_FEATURES, np.maximum(coefficients, 0.0).tolist(), strict=True))
+    strongest = np.array(
+        [float(weights.max()) if len(weights) else 0.0 for _, weights in prepared.related]
+    ).reshape(k)
+    # An implied skill's fit is its relation's credit (relations weigh at most 1 in the
+    # catalogue the database keeps; a heavier one still bounds its own credit).
+    fit = weight * np.maximum(strongest, 1.0)
+    must_total = float(weight[must].sum()) + terms
+    nice_total = float(weight[~must].sum())
+    total = float(weight.sum())
+    per_shown = np.zeros((k + terms, 2))
+    per_shown[:k, 1] = 1.0  # counts the skills shown: "anything shows"
+    constant = 0.0
+    if must_total > 0:
+        per_shown[:k, 0] += gain["must_have_coverage"] * np.where(must, fit, 0.0) / must_total
+        per_shown[k:, 0] += (
+            gain["must_have_coverage"]
+            * min(1.0, TEXT_EVIDENCE_LEVEL / TERM_REQUIRED_LEVEL)
+            / must_total
+        )
+    if nice_total > 0:
+        per_shown[:k, 0] += gain["nice_to_have_coverage"] * np.where(must, 0.0, fit) / nice_total
+    if total > 0:
+        per_shown[:k, 0] += gain["years_experience"] * weight / total
+        # Related credit of the skills not shown: all of it, less that of the shown ones.
+        related = gain["related_skill_credit"] * weight * strongest / total
+        constant += float(related.sum())
+        per_shown[:k, 0] -= related
+    both = shows @ per_shown
+    anything = gain["level_surplus"] + gain["level_deficit"] + gain["skill_recency"]
+    return both[:, 0] + constant + anything * (both[:, 1] > 0)
+
+
 def terms_shown(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery) -> np.ndarray:
     """(c, must terms): whether each row's profile text holds each unrecognised must term."""
     shown = np.zeros((len(rows), len(prepared.must_term_ids)), dtype=bool)
@@ -242,10 +316,15 @@ def _fit_features(
     else:
         out["language_fit"] = np.ones(len(rows))
 
-    trust = np.round(segment.trust_of(rows).astype(np.float64), 5)
+    # Most profiles have no trust row (every raw value 0, which every transform keeps at 0):
+    # only the rows with one are transformed.
+    held, raw = segment.trust_held(rows)
+    trust = np.round(raw.astype(np.float64), 5)
     # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
-        out[name] = bounded_trust(name, trust[:, i])
+        column = np.zeros(len(rows))
+        column[held] = bounded_trust(name, trust[:, i])
+        out[name] = column
 
     out.update(
         placement_history(

@@ -89,36 +89,42 @@ def _holders(segment: IndexSegment, column: int, implied_by: np.ndarray) -> BitM
     return segment.skills.holders(column)
 
 
-def must_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | FrozenBitMap]:
-    """Rows showing each must-have (the skill or one implying it), then each must term."""
-    must = np.flatnonzero(prepared.query.must_have)
+def shown_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | FrozenBitMap]:
+    """Rows showing each required skill (the skill or one implying it), then each must term
+    (its words in the profile text)."""
     sets = [
-        _holders(segment, int(prepared.columns[j]), prepared.implied_by[j]) for j in must.tolist()
+        _holders(segment, int(column), implied_by)
+        for column, implied_by in zip(prepared.columns.tolist(), prepared.implied_by, strict=True)
     ]
     sets += [bitmap_of(segment.text.holding_all(ids)) for ids in prepared.must_term_ids]
     return sets
 
 
-def must_missing_floor(
-    rows: np.ndarray, sets: list[BitMap | FrozenBitMap], *, within: BitMap | None = None
-) -> np.ndarray:
-    """Per sorted row, how many of the `must_sets` do not hold it (float64).
+def must_sets(
+    prepared: PreparedQuery, shown: list[BitMap | FrozenBitMap]
+) -> list[BitMap | FrozenBitMap]:
+    """The `shown_sets` of the must-haves: each must-have skill's, then each must term's."""
+    k = len(prepared.columns)
+    return [shown[j] for j in np.flatnonzero(prepared.query.must_have).tolist()] + shown[k:]
 
-    A lower bound on the row's `must_missing` feature: a row the postings show as holding a
-    must-have (the skill, one implying it, or the term's words) shows it in its features too,
-    save for data the features read as absent (a level 0). `within` is `rows` as a bitmap when
-    the caller has it.
+
+def shown_matrix(rows: np.ndarray, sets: list[BitMap | FrozenBitMap]) -> np.ndarray:
+    """(len(rows), len(sets)) float64, 1.0 where a sorted row is in a set, else 0.0.
+
+    With `shown_sets`, an upper bound on what a row's features show: a row the postings show
+    holding a skill or term shows it in its features too, save for data the features read as
+    absent (a level 0); never the other way round.
     """
-    floor = np.full(len(rows), float(len(sets)))
+    out = np.zeros((len(rows), len(sets)))
     if not len(rows):
-        return floor
-    candidates = bitmap_of(rows) if within is None else within
-    for held in sets:
+        return out
+    candidates = bitmap_of(rows)
+    for j, held in enumerate(sets):
         if candidates.issubset(held):
-            floor -= 1.0
+            out[:, j] = 1.0
         else:
-            floor[np.searchsorted(rows, rows_of(candidates & held))] -= 1.0
-    return floor
+            out[np.searchsorted(rows, rows_of(candidates & held)), j] = 1.0
+    return out
 
 
 def _skill_path(
@@ -181,10 +187,11 @@ def candidate_rows(
     When a must-have tier fills `need`, the text path cannot add anyone who could reach the top:
     its rows showing that many must-haves are in the tier already, and the others rank below
     the whole tier (the missing penalty). Retrieval is then skipped. `sets` are the segment's
-    `must_sets` when the caller has them.
+    `shown_sets` when the caller has them.
     """
     if sets is None:
-        sets = must_sets(segment, prepared)
+        sets = shown_sets(segment, prepared)
+    sets = must_sets(prepared, sets)
     skill_rows, filled = _skill_path(segment, prepared, settings, need, sets)
     if filled:
         return skill_rows

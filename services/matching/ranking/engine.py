@@ -22,6 +22,7 @@ from services.matching.features.compute import (
     compute_features,
     fit_stage,
     row_stage,
+    skill_gain_bound,
     skill_stage,
     text_stage,
 )
@@ -37,8 +38,8 @@ from services.matching.index.text import TextEncoder
 from services.matching.ranking.candidates import (
     candidate_rows,
     hard_filter,
-    must_missing_floor,
-    must_sets,
+    shown_matrix,
+    shown_sets,
 )
 from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
@@ -91,10 +92,6 @@ def _select_top(scores: np.ndarray, ids: np.ndarray, top_k: int) -> np.ndarray:
     return eligible[order[:top_k]]
 
 
-def _years(code: int) -> float | None:
-    return None if code == YEARS_UNKNOWN else code / 2
-
-
 def _skill_details(
     block: FeatureBlock, locals_: np.ndarray, prepared: PreparedQuery, catalogue: Catalogue
 ) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:
@@ -138,12 +135,13 @@ def _skill_details(
             level = row_levels[j]
             if level > 0 or row_extracted[j]:
                 used_code = used[row][j]
+                years_code = years[row][j]
                 matched.append(
                     {
                         **bases[j],
                         "level": level if level > 0 else None,
                         "source": "profile" if level > 0 else "extracted",
-                        "years": _years(years[row][j]),
+                        "years": None if years_code == YEARS_UNKNOWN else years_code / 2,
                         "last_used": (
                             None if used_code == LAST_USED_UNKNOWN else used_code + LAST_USED_BASE
                         ),
@@ -164,7 +162,7 @@ def _skill_details(
                     }
                 )
             else:
-                missing.append(dict(bases[j]))
+                missing.append(bases[j].copy())
             if slot >= 0:
                 related.append(
                     {
@@ -239,7 +237,7 @@ def rank(
     settings: MatchingSettings,
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
-    sets = [must_sets(segment, prepared) for segment in snapshot.segments]
+    sets = [shown_sets(segment, prepared) for segment in snapshot.segments]
     rows = [
         candidate_rows(segment, prepared, settings, need=top_k, sets=segment_sets)
         for segment, segment_sets in zip(snapshot.segments, sets, strict=True)
@@ -247,11 +245,11 @@ def rank(
     considered = sum(len(r) for r in rows)
     if not considered:
         return RankOutput([], 0)
-    floors = [
-        must_missing_floor(segment_rows, segment_sets)
+    shows = [
+        shown_matrix(segment_rows, segment_sets)
         for segment_rows, segment_sets in zip(rows, sets, strict=True)
     ]
-    blocks = _who_can_win(snapshot, rows, floors, prepared, model, settings, top_k)
+    blocks = _who_can_win(snapshot, rows, shows, prepared, model, settings, top_k)
     all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
     chosen = _select_top(all_scores, all_ids, top_k)
     return RankOutput(
@@ -260,13 +258,6 @@ def rank(
         ),
         considered,
     )
-
-
-def _best_skill_values(model: RankingModel) -> np.ndarray:
-    """Per skill column, the value in its bounds that adds the most to a score."""
-    lower, upper = _LOWER[SKILL_COLUMNS], _UPPER[SKILL_COLUMNS]
-    coefficients = model.coefficients[SKILL_COLUMNS]
-    return np.where(coefficients * upper >= coefficients * lower, upper, lower)
 
 
 def _everyone_exact(
@@ -304,10 +295,24 @@ def _everyone_exact(
     return blocks
 
 
+def _upper_scores(
+    known: np.ndarray,
+    shows: np.ndarray,
+    floor: np.ndarray,
+    prepared: PreparedQuery,
+    model: RankingModel,
+) -> np.ndarray:
+    """Each row's best case: its known columns exact, the skill features adding the most
+    they can (`skill_gain_bound`), the must-haves it does not show missed."""
+    gain = skill_gain_bound(prepared, shows, model.coefficients[SKILL_COLUMNS])
+    # A bound, not a score: BLAS rounding is far inside the margin the caller allows.
+    return known @ model.coefficients + gain + model.intercept - model.penalty * floor
+
+
 def _who_can_win(
     snapshot: IndexSnapshot,
     rows: list[np.ndarray],
-    floors: list[np.ndarray],
+    shows: list[np.ndarray],
     prepared: PreparedQuery,
     model: RankingModel,
     settings: MatchingSettings,
@@ -315,36 +320,41 @@ def _who_can_win(
 ) -> list[FeatureBlock]:
     """Features of the listed candidates that can still reach the top k, and of no others.
 
-    With must-haves, a candidate the postings show holding none of them is never listed (some
-    candidate shows one, or the rule falls back to any evidence). For the others every feature
-    but the skill features is computed first (fit, trust, history: one value per row; the
-    text similarity: a gather of the row's kept terms), and the must-have misses are bounded
-    below by the postings (`floors`), so each row's best case lets only the skill features
-    range over their bounds. The skill features of the k rows with the best best cases give
-    an exact lower bound on the k-th best score; a row whose best case is below it cannot be
-    chosen, so its skills are never gathered. The bounds carry a margin far above float
-    rounding, so ties at the cut are kept and the top k is exactly the same.
+    `shows` marks (1.0), per candidate, the required skills and must terms the postings show
+    it holding (`shown_matrix`): at least what its features show. With must-haves, a candidate
+    showing none of them is never listed (some candidate shows one, or the rule falls back to
+    any evidence). For the others every feature but the skill features is computed first
+    (fit, trust, history: one value per row; the text similarity: a gather of the row's kept
+    terms), and the skill features and must-have misses are bounded from `shows`, which
+    gives each row's best case. The exact scores of the `HEAD_FACTOR` k rows with the best
+    best cases give a lower bound on the k-th best score; a row whose best case is below it
+    cannot be chosen, so its skills are never gathered. The bounds carry a margin far above
+    float rounding, so ties at the cut are kept and the top k is exactly the same.
     """
     must = prepared.must_count
-    candidates = rows
-    if not must or not any(bool((floor < must).any()) for floor in floors):
-        # No must-haves, or nobody shows one: the list keeps rows with any evidence.
-        return _everyone_exact(snapshot, candidates, prepared, settings)
+    must_slots = np.concatenate(
+        [prepared.query.must_have, np.ones(len(prepared.query.must_terms), bool)]
+    ).astype(np.float64)
+    floors = [must - show @ must_slots for show in shows]
     showing = [np.flatnonzero(floor < must) for floor in floors]
+    if not must or not any(len(keep) for keep in showing):
+        # No must-haves, or nobody shows one: the list keeps rows with any evidence.
+        return _everyone_exact(snapshot, rows, prepared, settings)
+    candidates = rows
     rows = [segment_rows[keep] for segment_rows, keep in zip(rows, showing, strict=True)]
-    floors = [floor[keep] for floor, keep in zip(floors, showing, strict=True)]
     known = [
         row_stage(segment, segment_rows, prepared, settings)
         for segment, segment_rows in zip(snapshot.segments, rows, strict=True)
     ]
-    best = _best_skill_values(model)
-    upper = []
-    for values, floor in zip(known, floors, strict=True):
-        hopeful = values.copy()
-        hopeful[:, SKILL_COLUMNS] = best
-        upper.append(model.score(hopeful, floor))
+    upper = [
+        _upper_scores(values, show[keep], floor[keep], prepared, model)
+        for values, show, floor, keep in zip(known, shows, floors, showing, strict=True)
+    ]
     every = np.concatenate(upper)
     threshold = -np.inf
+    # Per segment: the positions (sorted) whose skills are computed first, and their block.
+    heads = [np.zeros(0, np.int64) for _ in rows]
+    head_blocks: list[FeatureBlock | None] = [None for _ in rows]
     head_size = HEAD_FACTOR * top_k
     if len(every) > head_size:
         # Exact scores of the rows with the best best cases: the k-th best score is at least
@@ -356,21 +366,23 @@ def _who_can_win(
         for number, segment in enumerate(snapshot.segments):
             mine = np.sort(local[first[owner[first] == number]])
             if len(mine):
-                head = skill_stage(
-                    segment, rows[number][mine], prepared, known=known[number][mine]
-                )
+                head = skill_stage(segment, rows[number][mine], prepared, known=known[number][mine])
                 score = model.score(head.values, head.must_missing)
                 exact.append(score[head.must_missing < must])
+                heads[number], head_blocks[number] = mine, head
         scores = np.concatenate(exact)
         if len(scores) >= top_k:
             threshold = float(np.partition(scores, len(scores) - top_k)[len(scores) - top_k])
     margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
     blocks = []
-    for segment, segment_rows, values, hope in zip(
-        snapshot.segments, rows, known, upper, strict=True
+    for segment, segment_rows, values, hope, mine, head_block in zip(
+        snapshot.segments, rows, known, upper, heads, head_blocks, strict=True
     ):
         chosen = np.flatnonzero(hope >= threshold - margin)
-        blocks.append(skill_stage(segment, segment_rows[chosen], prepared, known=values[chosen]))
+        # The head is computed already (all of it is kept: its scores are exact).
+        rest = chosen[~np.isin(chosen, mine, assume_unique=True)] if len(mine) else chosen
+        block = skill_stage(segment, segment_rows[rest], prepared, known=values[rest])
+        blocks.append(block if head_block is None else FeatureBlock.join([head_block, block]))
     if not any(bool((block.must_missing < must).any()) for block in blocks):
         # Only when the postings and the features disagree (a must-have the features read as
         # absent): the list rule is decided on every candidate.
