@@ -132,36 +132,51 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     total = weights.sum()
     if total <= 0:
         return np.full(values.shape[0], empty)
-    # Column by column, left to right: a BLAS matrix-vector product may round a row differently
-    # depending on how many rows it is given, and the fast path must match exhaustive scoring
-    # to the bit.
-    acc = np.zeros(values.shape[0])
-    for j, weight in enumerate(weights.tolist()):
-        acc += values[:, j] * weight
-    return acc / total
+    # Column by column, left to right from 0.0 (a running sum: np.cumsum adds strictly in
+    # order): a BLAS matrix-vector product may round a row differently depending on how many
+    # rows it is given, and the fast path must match exhaustive scoring to the bit.
+    parts = np.empty((len(weights) + 1, values.shape[0]))
+    parts[0] = 0.0
+    np.multiply(values.T, weights[:, None], out=parts[1:])
+    return np.cumsum(parts, axis=0)[-1] / total
 
 
 def _related(
     prepared: PreparedQuery, gather: SkillGather, shown: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(credit, best slot, implied) per required skill the row does not hold itself."""
-    min_level = prepared.query.min_level.astype(np.float64)
+    """(credit, best slot, implied) per required skill the row does not hold itself.
+
+    Every (required skill, related source) pair at once: a pair's credit is its relation's
+    weight times the source's level share; a skill takes its best pair's (the first best),
+    and is implied when it holds a source of a strong relation.
+    """
     credit = np.zeros(shown.shape)
     best_slot = np.full(shown.shape, -1, dtype=np.int64)
     implied = np.zeros(shown.shape, dtype=bool)
+    counts = np.array([len(slots) for slots, _ in prepared.related], dtype=np.int64)
+    skills = np.flatnonzero(counts)
+    if not len(skills):
+        return credit, best_slot, implied
+    owner = np.repeat(np.arange(len(counts)), counts)
+    slots = np.concatenate([slots for slots, _ in prepared.related])
+    weights = np.concatenate([weights for _, weights in prepared.related])
+    starts = (np.cumsum(counts) - counts)[skills]
+    min_level = prepared.query.min_level.astype(np.float64)
     all_levels = np.where(gather.extracted, TEXT_EVIDENCE_LEVEL, gather.level.astype(np.float64))
-    for j, (slots, weights) in enumerate(prepared.related):
-        if len(slots) == 0:
-            continue
-        candidates = weights[None, :] * np.minimum(1.0, all_levels[:, slots] / min_level[j])
-        best = np.argmax(candidates, axis=1)
-        value = candidates[np.arange(len(best)), best]
-        lacking = ~shown[:, j] & (value > 0)
-        credit[lacking, j] = value[lacking]
-        best_slot[lacking, j] = slots[best[lacking]]
-        strong = slots[weights >= IMPLIES_WEIGHT]
-        if len(strong):
-            implied[:, j] = ~shown[:, j] & (all_levels[:, strong] > 0).any(axis=1)
+    source_levels = all_levels[:, slots]
+    candidates = weights * np.minimum(1.0, source_levels / min_level[owner])
+    value = np.maximum.reduceat(candidates, starts, axis=1)
+    # The first pair reaching its skill's best, as np.argmax would pick it.
+    pairs = np.arange(len(slots))
+    reaching = candidates == np.repeat(value, counts[skills], axis=1)
+    best = np.minimum.reduceat(np.where(reaching, pairs, len(slots)), starts, axis=1)
+    lacking = ~shown[:, skills] & (value > 0)
+    credit[:, skills] = np.where(lacking, value, 0.0)
+    best_slot[:, skills] = np.where(lacking, slots[np.minimum(best, len(slots) - 1)], -1)
+    strong = weights >= IMPLIES_WEIGHT
+    if strong.any():
+        held_strong = (source_levels > 0) & strong
+        implied[:, skills] = ~shown[:, skills] & np.logical_or.reduceat(held_strong, starts, axis=1)
     return credit, best_slot, implied
 
 
