@@ -334,12 +334,12 @@ def _fit_features(
     # Most profiles have no trust row (every raw value 0, which every transform keeps at 0):
     # only the rows with one are transformed.
     held, raw = segment.trust_held(rows)
-    trust = np.round(raw.astype(np.float64), 5)
+    trust = np.round(np.ascontiguousarray(raw.T, dtype=np.float64), 5)
+    block = np.zeros((len(TRUST_FEATURES), len(rows)))
     # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
-        column = np.zeros(len(rows))
-        column[held] = bounded_trust(name, trust[:, i])
-        out[name] = column
+        block[i, held] = bounded_trust(name, trust[i])
+        out[name] = block[i]
 
     out.update(
         placement_history(
@@ -422,11 +422,12 @@ def row_stage(
     named["text_similarity"] = segment.text.similarity(
         rows, prepared.text_terms, prepared.text_weights
     )
-    values = np.zeros((len(rows), len(FEATURE_NAMES)))
+    # Feature by feature into contiguous rows of the transpose (a column-major (c, F) view).
+    columns = np.zeros((len(FEATURE_NAMES), len(rows)))
     for name, column in named.items():
         index = FEATURE_INDEX[name]
-        values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
-    return values
+        np.clip(column, _LOWER[index], _UPPER[index], out=columns[index])
+    return columns.T
 
 
 def finish(

@@ -42,7 +42,7 @@ def hard_filter(
 ) -> np.ndarray:
     """True where a row passes every hard filter (see the module docs of `ranking`)."""
     query = prepared.query
-    ok = segment.alive[rows].copy()
+    ok = segment.alive[rows]  # a copy (fancy indexing)
     if len(query.unavailable_ids):
         ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
     available = segment.available_from(rows)

@@ -47,8 +47,9 @@ from services.matching.settings import MatchingSettings
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
 # The skills of this many times k rows (the best best cases) set the bound: the k-th best of
-# k rows is often far below the final k-th best, of 4 k close to it (measured at 1M).
-HEAD_FACTOR = 4
+# k rows is often far below the final k-th best, of 3 k close to it (at 1M, 3 k rows and the
+# rest that can still win add up to the fewest rows gathered).
+HEAD_FACTOR = 3
 _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
@@ -381,6 +382,9 @@ def _who_can_win(
         chosen = np.flatnonzero(hope >= threshold - margin)
         # The head is computed already (all of it is kept: its scores are exact).
         rest = chosen[~np.isin(chosen, mine, assume_unique=True)] if len(mine) else chosen
+        if head_block is not None and not len(rest):
+            blocks.append(head_block)
+            continue
         block = skill_stage(segment, segment_rows[rest], prepared, known=values[rest])
         blocks.append(block if head_block is None else FeatureBlock.join([head_block, block]))
     if not any(bool((block.must_missing < must).any()) for block in blocks):
