@@ -151,6 +151,14 @@ class IndexSegment:
         days = self._available_days[rows].astype(np.int64)
         return np.where(days > 0, days + self._available_base, 0)
 
+    def available_by(self, rows: np.ndarray, latest: int) -> np.ndarray:
+        """Whether each row is available by ordinal `latest` (no date: available now)."""
+        days = self._available_days[rows]
+        limit = latest - self._available_base  # a date's offset is at least 1; 0 is none
+        if limit < 0:
+            return days == 0
+        return days <= min(limit, int(np.iinfo(days.dtype).max))
+
     def _build_languages(self, source: IndexSource) -> None:
         rows = self.rows_of(source.languages.freelancer_ids)
         codes = np.asarray(source.languages.codes, dtype=np.int32)

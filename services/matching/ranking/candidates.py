@@ -37,6 +37,31 @@ from services.matching.settings import MatchingSettings
 RATE_EPSILON = 0.005
 
 
+def _engagement_passes(wanted: int) -> np.ndarray:
+    """Per engagement byte, whether it passes `wanted` (none stated: the agency's default)."""
+    bits = np.arange(256)
+    return ((np.where(bits == 0, FREELANCE_BIT, bits) & wanted) != 0).astype(bool)
+
+
+_ENGAGEMENT_PASSES = {
+    wanted: _engagement_passes(wanted)
+    for wanted in (FREELANCE_BIT, PERMANENT_BIT, FREELANCE_BIT | PERMANENT_BIT)
+}
+
+
+def _float32_at_most(value: float) -> np.float32:
+    """The greatest float32 whose value is at most `value`."""
+    largest = float(np.finfo(np.float32).max)
+    if value >= largest:
+        return np.float32(np.inf) if value == np.inf else np.float32(largest)
+    if value < -largest:
+        return np.float32(-np.inf)
+    nearest = np.float32(value)
+    if float(nearest) > value:
+        nearest = np.nextafter(nearest, np.float32(-np.inf))
+    return nearest
+
+
 def hard_filter(
     segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery, settings: MatchingSettings
 ) -> np.ndarray:
@@ -45,21 +70,18 @@ def hard_filter(
     ok = segment.alive[rows]  # a copy (fancy indexing)
     if len(query.unavailable_ids):
         ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
-    available = segment.available_from(rows)
-    latest = query.start_ordinal + settings.availability_tolerance_days
-    ok &= (available == 0) | (available <= latest)
+    ok &= segment.available_by(rows, query.start_ordinal + settings.availability_tolerance_days)
 
-    bits = segment.engagement[rows]
-    bits = np.where(bits == 0, FREELANCE_BIT, bits)  # not stated: the agency's default
     wanted = {
         "freelance": FREELANCE_BIT,
         "permanent": PERMANENT_BIT,
     }.get(query.engagement, FREELANCE_BIT | PERMANENT_BIT)
-    ok &= (bits & wanted) != 0
+    ok &= _ENGAGEMENT_PASSES[wanted][segment.engagement[rows]]
 
-    rate = segment.day_rate[rows].astype(np.float64)
     ceiling = query.max_day_rate * (1.0 + settings.rate_tolerance) + RATE_EPSILON
-    ok &= np.isnan(rate) | (rate <= ceiling)
+    # Rates are float32: compared with the greatest float32 at most the ceiling, which passes
+    # exactly the rates whose float64 value does (no rate is converted); no rate (NaN) passes.
+    ok &= ~(segment.day_rate[rows] > _float32_at_most(ceiling))
 
     minimum = LANGUAGE_LEVELS[settings.min_language_level]
     for code in query.languages:
