@@ -244,12 +244,13 @@ def skill_gain_bound(
     order) can add to the score of rows that show at most the required skills, then must
     terms, marked in `shows` (float 0/1; see `_skill_features`).
 
-    A skill not shown has fit 0 and no years or recency; a shown one has fit at most 1, and a
-    skill shown or implied earns no related credit, which is at most the skill's strongest
-    relation otherwise. Level surplus, deficit and recency are at most 1 once anything shows.
-    Every skill feature is at least 0, so a negative coefficient adds the most at 0, and the
-    rest is a weighted share of `shows`: one matrix product (a bound needs no fixed
-    summation order; the caller allows for rounding).
+    A skill not shown has fit 0 and no years or recency; a shown one has fit at most 1.
+    Related credit is at most each skill's strongest relation (not lowered for skills shown:
+    the postings may show a skill the features read as absent, which can then earn credit).
+    Level surplus, deficit and recency are at most 1 once anything shows. Every skill feature
+    is at least 0, so a negative coefficient adds the most at 0, and the rest is a weighted
+    share of `shows`: one matrix product (a bound needs no fixed summation order; the caller
+    allows for rounding).
     """
     query = prepared.query
     k = len(prepared.columns)
@@ -280,10 +281,7 @@ def skill_gain_bound(
         per_shown[:k, 0] += gain["nice_to_have_coverage"] * np.where(must, 0.0, fit) / nice_total
     if total > 0:
         per_shown[:k, 0] += gain["years_experience"] * weight / total
-        # Related credit of the skills not shown: all of it, less that of the shown ones.
-        related = gain["related_skill_credit"] * weight * strongest / total
-        constant += float(related.sum())
-        per_shown[:k, 0] -= related
+        constant += gain["related_skill_credit"] * float((weight * strongest).sum()) / total
     both = shows @ per_shown
     anything = gain["level_surplus"] + gain["level_deficit"] + gain["skill_recency"]
     return both[:, 0] + constant + anything * (both[:, 1] > 0)

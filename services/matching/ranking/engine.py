@@ -26,7 +26,7 @@ from services.matching.features.compute import (
     skill_stage,
     text_stage,
 )
-from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
+from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.segment import (
     LAST_USED_BASE,
@@ -50,8 +50,6 @@ TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
 # k rows is often far below the final k-th best, of 3 k close to it (at 1M, 3 k rows and the
 # rest that can still win add up to the fewest rows gathered).
 HEAD_FACTOR = 3
-_LOWER = np.array([spec.lower for spec in FEATURES])
-_UPPER = np.array([spec.upper for spec in FEATURES])
 TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
 TERM_NOTE_MISSING = "not in the catalogue; not found"
 
