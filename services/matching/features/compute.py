@@ -31,6 +31,19 @@ from services.matching.settings import MatchingSettings
 from shared.trust_features import TRUST_FEATURES, bounded_trust
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
+# The columns `skill_stage` computes from the skill gather; `row_stage` computes all others.
+SKILL_FEATURES = (
+    "must_have_coverage",
+    "nice_to_have_coverage",
+    "level_surplus",
+    "level_deficit",
+    "years_experience",
+    "skill_recency",
+    "related_skill_credit",
+)
+SKILL_COLUMNS = np.array([FEATURE_INDEX[name] for name in SKILL_FEATURES])
+# `skill_gain_bound` relies on it: a skill feature is never below 0.
+assert all(FEATURES[column].lower == 0.0 for column in SKILL_COLUMNS)
 _LOWER = np.array([spec.lower for spec in FEATURES])
 _UPPER = np.array([spec.upper for spec in FEATURES])
 _LOG10 = float(np.log1p(10.0))
@@ -78,6 +91,26 @@ class FeatureBlock:
             self.implied[positions],
         )
 
+    @staticmethod
+    def join(blocks: list[FeatureBlock]) -> FeatureBlock:
+        """The rows of several blocks of one segment and request, in that order."""
+        gathers = [block.gather for block in blocks]
+        return FeatureBlock(
+            np.concatenate([block.rows for block in blocks]),
+            np.concatenate([block.values for block in blocks]),
+            np.concatenate([block.must_missing for block in blocks]),
+            SkillGather(
+                np.concatenate([gather.level for gather in gathers]),
+                np.concatenate([gather.years for gather in gathers]),
+                np.concatenate([gather.last_used for gather in gathers]),
+                np.concatenate([gather.extracted for gather in gathers]),
+            ),
+            np.concatenate([block.related_credit for block in blocks]),
+            np.concatenate([block.related_slot for block in blocks]),
+            np.concatenate([block.term_shown for block in blocks]),
+            np.concatenate([block.implied for block in blocks]),
+        )
+
     def shows_any(self, prepared: PreparedQuery) -> np.ndarray:
         """Rows with any evidence for the request: a required or related skill, or text."""
         k = len(prepared.columns)
@@ -99,36 +132,51 @@ def _weighted_share(values: np.ndarray, weights: np.ndarray, empty: float) -> np
     total = weights.sum()
     if total <= 0:
         return np.full(values.shape[0], empty)
-    # Column by column, left to right: a BLAS matrix-vector product may round a row differently
-    # depending on how many rows it is given, and the fast path must match exhaustive scoring
-    # to the bit.
-    acc = np.zeros(values.shape[0])
-    for j, weight in enumerate(weights.tolist()):
-        acc += values[:, j] * weight
-    return acc / total
+    # Column by column, left to right from 0.0 (a running sum: np.cumsum adds strictly in
+    # order): a BLAS matrix-vector product may round a row differently depending on how many
+    # rows it is given, and the fast path must match exhaustive scoring to the bit.
+    parts = np.empty((len(weights) + 1, values.shape[0]))
+    parts[0] = 0.0
+    np.multiply(values.T, weights[:, None], out=parts[1:])
+    return np.cumsum(parts, axis=0)[-1] / total
 
 
 def _related(
     prepared: PreparedQuery, gather: SkillGather, shown: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(credit, best slot, implied) per required skill the row does not hold itself."""
-    min_level = prepared.query.min_level.astype(np.float64)
+    """(credit, best slot, implied) per required skill the row does not hold itself.
+
+    Every (required skill, related source) pair at once: a pair's credit is its relation's
+    weight times the source's level share; a skill takes its best pair's (the first best),
+    and is implied when it holds a source of a strong relation.
+    """
     credit = np.zeros(shown.shape)
     best_slot = np.full(shown.shape, -1, dtype=np.int64)
     implied = np.zeros(shown.shape, dtype=bool)
+    counts = np.array([len(slots) for slots, _ in prepared.related], dtype=np.int64)
+    skills = np.flatnonzero(counts)
+    if not len(skills):
+        return credit, best_slot, implied
+    owner = np.repeat(np.arange(len(counts)), counts)
+    slots = np.concatenate([slots for slots, _ in prepared.related])
+    weights = np.concatenate([weights for _, weights in prepared.related])
+    starts = (np.cumsum(counts) - counts)[skills]
+    min_level = prepared.query.min_level.astype(np.float64)
     all_levels = np.where(gather.extracted, TEXT_EVIDENCE_LEVEL, gather.level.astype(np.float64))
-    for j, (slots, weights) in enumerate(prepared.related):
-        if len(slots) == 0:
-            continue
-        candidates = weights[None, :] * np.minimum(1.0, all_levels[:, slots] / min_level[j])
-        best = np.argmax(candidates, axis=1)
-        value = candidates[np.arange(len(best)), best]
-        lacking = ~shown[:, j] & (value > 0)
-        credit[lacking, j] = value[lacking]
-        best_slot[lacking, j] = slots[best[lacking]]
-        strong = slots[weights >= IMPLIES_WEIGHT]
-        if len(strong):
-            implied[:, j] = ~shown[:, j] & (all_levels[:, strong] > 0).any(axis=1)
+    source_levels = all_levels[:, slots]
+    candidates = weights * np.minimum(1.0, source_levels / min_level[owner])
+    value = np.maximum.reduceat(candidates, starts, axis=1)
+    # The first pair reaching its skill's best, as np.argmax would pick it.
+    pairs = np.arange(len(slots))
+    reaching = candidates == np.repeat(value, counts[skills], axis=1)
+    best = np.minimum.reduceat(np.where(reaching, pairs, len(slots)), starts, axis=1)
+    lacking = ~shown[:, skills] & (value > 0)
+    credit[:, skills] = np.where(lacking, value, 0.0)
+    best_slot[:, skills] = np.where(lacking, slots[np.minimum(best, len(slots) - 1)], -1)
+    strong = weights >= IMPLIES_WEIGHT
+    if strong.any():
+        held_strong = (source_levels > 0) & strong
+        implied[:, skills] = ~shown[:, skills] & np.logical_or.reduceat(held_strong, starts, axis=1)
     return credit, best_slot, implied
 
 
@@ -189,6 +237,56 @@ def _skill_features(
     return must_missing.astype(np.float64), credit, best_slot, implied
 
 
+def skill_gain_bound(
+    prepared: PreparedQuery, shows: np.ndarray, coefficients: np.ndarray
+) -> np.ndarray:
+    """(c,) the most the skill features (weighted by `coefficients`, in `SKILL_FEATURES`
+    order) can add to the score of rows that show at most the required skills, then must
+    terms, marked in `shows` (float 0/1; see `_skill_features`).
+
+    A skill not shown has fit 0 and no years or recency; a shown one has fit at most 1.
+    Related credit is at most each skill's strongest relation (not lowered for skills shown:
+    the postings may show a skill the features read as absent, which can then earn credit).
+    Level surplus, deficit and recency are at most 1 once anything shows. Every skill feature
+    is at least 0, so a negative coefficient adds the most at 0, and the rest is a weighted
+    share of `shows`: one matrix product (a bound needs no fixed summation order; the caller
+    allows for rounding).
+    """
+    query = prepared.query
+    k = len(prepared.columns)
+    terms = shows.shape[1] - k
+    weight = query.weight.astype(np.float64)
+    must = query.must_have.astype(bool)
+    gain = dict(zip(SKILL_FEATURES, np.maximum(coefficients, 0.0).tolist(), strict=True))
+    strongest = np.array(
+        [float(weights.max()) if len(weights) else 0.0 for _, weights in prepared.related]
+    ).reshape(k)
+    # An implied skill's fit is its relation's credit (relations weigh at most 1 in the
+    # catalogue the database keeps; a heavier one still bounds its own credit).
+    fit = weight * np.maximum(strongest, 1.0)
+    must_total = float(weight[must].sum()) + terms
+    nice_total = float(weight[~must].sum())
+    total = float(weight.sum())
+    per_shown = np.zeros((k + terms, 2))
+    per_shown[:k, 1] = 1.0  # counts the skills shown: "anything shows"
+    constant = 0.0
+    if must_total > 0:
+        per_shown[:k, 0] += gain["must_have_coverage"] * np.where(must, fit, 0.0) / must_total
+        per_shown[k:, 0] += (
+            gain["must_have_coverage"]
+            * min(1.0, TEXT_EVIDENCE_LEVEL / TERM_REQUIRED_LEVEL)
+            / must_total
+        )
+    if nice_total > 0:
+        per_shown[:k, 0] += gain["nice_to_have_coverage"] * np.where(must, 0.0, fit) / nice_total
+    if total > 0:
+        per_shown[:k, 0] += gain["years_experience"] * weight / total
+        constant += gain["related_skill_credit"] * float((weight * strongest).sum()) / total
+    both = shows @ per_shown
+    anything = gain["level_surplus"] + gain["level_deficit"] + gain["skill_recency"]
+    return both[:, 0] + constant + anything * (both[:, 1] > 0)
+
+
 def terms_shown(segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery) -> np.ndarray:
     """(c, must terms): whether each row's profile text holds each unrecognised must term."""
     shown = np.zeros((len(rows), len(prepared.must_term_ids)), dtype=bool)
@@ -231,10 +329,15 @@ def _fit_features(
     else:
         out["language_fit"] = np.ones(len(rows))
 
-    trust = np.round(segment.trust_of(rows).astype(np.float64), 5)
+    # Most profiles have no trust row (every raw value 0, which every transform keeps at 0):
+    # only the rows with one are transformed.
+    held, raw = segment.trust_held(rows)
+    trust = np.round(np.ascontiguousarray(raw.T, dtype=np.float64), 5)
+    block = np.zeros((len(TRUST_FEATURES), len(rows)))
     # The same bounded transforms the referrals service scores /trust with (one trust story).
     for i, name in enumerate(TRUST_FEATURES):
-        out[name] = bounded_trust(name, trust[:, i])
+        block[i, held] = bounded_trust(name, trust[i])
+        out[name] = block[i]
 
     out.update(
         placement_history(
@@ -280,23 +383,49 @@ def skill_stage(
     prepared: PreparedQuery,
     *,
     with_text: bool = False,
+    known: np.ndarray | None = None,
 ) -> FeatureBlock:
-    """The skill features and must-have misses of `rows` (the deferred columns hold 0, or
-    the text similarity too when `with_text`); `finish` fills in the rest."""
+    """The skill features and must-have misses of `rows`; the other columns hold 0, or the
+    text similarity too when `with_text`, or are copied from `known` (`row_stage` values of
+    the same rows) when given. `finish` fills in the rest."""
     rows = np.asarray(rows, dtype=np.int64)
     gather = segment.gather_skills(prepared.gather_columns, rows, prepared.catalogue.column_slots)
     term_shown = terms_shown(segment, rows, prepared)
     named: dict[str, np.ndarray] = {}
     must_missing, credit, best_slot, implied = _skill_features(prepared, gather, term_shown, named)
-    values = np.zeros((len(rows), len(FEATURE_NAMES)))
+    values = np.zeros((len(rows), len(FEATURE_NAMES))) if known is None else known.copy()
     for name, column in named.items():
-        values[:, FEATURE_INDEX[name]] = column
-    if with_text:
-        values[:, TEXT_COLUMN] = segment.text.similarity(
-            rows, prepared.text_terms, prepared.text_weights
-        )
-    values = np.clip(values, _LOWER, _UPPER)
+        index = FEATURE_INDEX[name]
+        values[:, index] = np.clip(column, _LOWER[index], _UPPER[index])
+    if known is None:
+        if with_text:
+            values[:, TEXT_COLUMN] = segment.text.similarity(
+                rows, prepared.text_terms, prepared.text_weights
+            )
+        values = np.clip(values, _LOWER, _UPPER)
     return FeatureBlock(rows, values, must_missing, gather, credit, best_slot, term_shown, implied)
+
+
+def row_stage(
+    segment: IndexSegment,
+    rows: np.ndarray,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+) -> np.ndarray:
+    """(c, F) values of every feature but the skill features (those columns hold 0): the fit,
+    trust and history features and the text similarity, each from its own row only."""
+    rows = np.asarray(rows, dtype=np.int64)
+    named: dict[str, np.ndarray] = {}
+    _fit_features(segment, rows, prepared, settings, named)
+    named["text_similarity"] = segment.text.similarity(
+        rows, prepared.text_terms, prepared.text_weights
+    )
+    # Feature by feature into contiguous rows of the transpose (a column-major (c, F) view).
+    columns = np.zeros((len(FEATURE_NAMES), len(rows)))
+    for name, column in named.items():
+        index = FEATURE_INDEX[name]
+        np.clip(column, _LOWER[index], _UPPER[index], out=columns[index])
+    return columns.T
 
 
 def finish(

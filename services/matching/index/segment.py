@@ -151,6 +151,14 @@ class IndexSegment:
         days = self._available_days[rows].astype(np.int64)
         return np.where(days > 0, days + self._available_base, 0)
 
+    def available_by(self, rows: np.ndarray, latest: int) -> np.ndarray:
+        """Whether each row is available by ordinal `latest` (no date: available now)."""
+        days = self._available_days[rows]
+        limit = latest - self._available_base  # a date's offset is at least 1; 0 is none
+        if limit < 0:
+            return days == 0
+        return days <= min(limit, int(np.iinfo(days.dtype).max))
+
     def _build_languages(self, source: IndexSource) -> None:
         rows = self.rows_of(source.languages.freelancer_ids)
         codes = np.asarray(source.languages.codes, dtype=np.int32)
@@ -191,13 +199,11 @@ class IndexSegment:
         self.trust_slot[:] = -1
         self.trust_values = self.trust_values[:0].copy()
 
-    def trust_of(self, rows: np.ndarray) -> np.ndarray:
-        """(len(rows), len(TRUST_FEATURES)) raw trust values; zeros without a trust row."""
+    def trust_held(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in `rows` of the rows with a trust row, their raw trust values)."""
         slots = self.trust_slot[rows]
-        out = np.zeros((len(rows), self.trust_values.shape[1]), dtype=np.float32)
-        held = slots >= 0
-        out[held] = self.trust_values[slots[held]]
-        return out
+        held = np.flatnonzero(slots >= 0)
+        return held, self.trust_values[slots[held]]
 
     def set_placements(
         self, freelancer_ids: np.ndarray, count: np.ndarray, successes: np.ndarray
@@ -247,11 +253,10 @@ class IndexSegment:
         starts = self.forward_indptr[rows].astype(np.int64)
         lengths = self.forward_indptr[rows + 1].astype(np.int64) - starts
         first = np.cumsum(lengths) - lengths
-        positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
-            starts - first, lengths
-        )
+        positions = np.repeat(starts - first, lengths)
+        positions += np.arange(len(positions), dtype=np.int64)
         try:
-            entries = self.forward[positions]
+            entries = np.take(self.forward, positions)
             slots = column_slots[entries & 0xFFFF]
         finally:
             column_slots[columns[known]] = -1

@@ -157,20 +157,20 @@ class TextPostings:
         starts = self.indptr[rows].astype(np.int64)
         lengths = self.indptr[rows + 1].astype(np.int64) - starts
         first = np.cumsum(lengths) - lengths
-        positions = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
-            starts - first, lengths
-        )
+        positions = np.repeat(starts - first, lengths)
+        positions += np.arange(len(positions), dtype=np.int64)
         try:
             query[terms] = np.asarray(weights, dtype=np.float32)[known]
-            factors = query[self.terms[positions]]
+            # np.take: the same values as fancy indexing, with less per-call work.
+            factors = np.take(query, np.take(self.terms, positions))
         finally:
             query[terms] = 0.0
         # Most kept terms are not in the request: only entries of request terms are read on
         # (an entry of 0 adds nothing to a row's sum, so the bits are the same), and their
         # owners are found by binary search instead of repeating every row's index.
-        hits = np.flatnonzero(factors)
+        hits = np.flatnonzero(factors != 0)
         owner = np.searchsorted(first, hits, side="right") - 1
-        entries = factors[hits] * self.weights[positions[hits]].astype(np.float32)
+        entries = factors[hits] * np.take(self.weights, positions[hits]).astype(np.float32)
         # bincount adds each row's entries in their stored order: the same bits in any batch.
         total = np.bincount(owner, weights=entries, minlength=len(rows))
         return np.clip(total, 0.0, 1.0)

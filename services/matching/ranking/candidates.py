@@ -37,29 +37,51 @@ from services.matching.settings import MatchingSettings
 RATE_EPSILON = 0.005
 
 
+def _engagement_passes(wanted: int) -> np.ndarray:
+    """Per engagement byte, whether it passes `wanted` (none stated: the agency's default)."""
+    bits = np.arange(256)
+    return ((np.where(bits == 0, FREELANCE_BIT, bits) & wanted) != 0).astype(bool)
+
+
+_ENGAGEMENT_PASSES = {
+    wanted: _engagement_passes(wanted)
+    for wanted in (FREELANCE_BIT, PERMANENT_BIT, FREELANCE_BIT | PERMANENT_BIT)
+}
+
+
+def _float32_at_most(value: float) -> np.float32:
+    """The greatest float32 whose value is at most `value`."""
+    largest = float(np.finfo(np.float32).max)
+    if value >= largest:
+        return np.float32(np.inf) if value == np.inf else np.float32(largest)
+    if value < -largest:
+        return np.float32(-np.inf)
+    nearest = np.float32(value)
+    if float(nearest) > value:
+        nearest = np.nextafter(nearest, np.float32(-np.inf))
+    return nearest
+
+
 def hard_filter(
     segment: IndexSegment, rows: np.ndarray, prepared: PreparedQuery, settings: MatchingSettings
 ) -> np.ndarray:
     """True where a row passes every hard filter (see the module docs of `ranking`)."""
     query = prepared.query
-    ok = segment.alive[rows].copy()
+    ok = segment.alive[rows]  # a copy (fancy indexing)
     if len(query.unavailable_ids):
         ok &= ~np.isin(segment.ids[rows], query.unavailable_ids)
-    available = segment.available_from(rows)
-    latest = query.start_ordinal + settings.availability_tolerance_days
-    ok &= (available == 0) | (available <= latest)
+    ok &= segment.available_by(rows, query.start_ordinal + settings.availability_tolerance_days)
 
-    bits = segment.engagement[rows]
-    bits = np.where(bits == 0, FREELANCE_BIT, bits)  # not stated: the agency's default
     wanted = {
         "freelance": FREELANCE_BIT,
         "permanent": PERMANENT_BIT,
     }.get(query.engagement, FREELANCE_BIT | PERMANENT_BIT)
-    ok &= (bits & wanted) != 0
+    ok &= _ENGAGEMENT_PASSES[wanted][segment.engagement[rows]]
 
-    rate = segment.day_rate[rows].astype(np.float64)
     ceiling = query.max_day_rate * (1.0 + settings.rate_tolerance) + RATE_EPSILON
-    ok &= np.isnan(rate) | (rate <= ceiling)
+    # Rates are float32: compared with the greatest float32 at most the ceiling, which passes
+    # exactly the rates whose float64 value does (no rate is converted); no rate (NaN) passes.
+    ok &= ~(segment.day_rate[rows] > _float32_at_most(ceiling))
 
     minimum = LANGUAGE_LEVELS[settings.min_language_level]
     for code in query.languages:
@@ -89,21 +111,52 @@ def _holders(segment: IndexSegment, column: int, implied_by: np.ndarray) -> BitM
     return segment.skills.holders(column)
 
 
-def must_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | FrozenBitMap]:
-    """Rows showing each must-have (the skill or one implying it), then each must term."""
-    must = np.flatnonzero(prepared.query.must_have)
+def shown_sets(segment: IndexSegment, prepared: PreparedQuery) -> list[BitMap | FrozenBitMap]:
+    """Rows showing each required skill (the skill or one implying it), then each must term
+    (its words in the profile text)."""
     sets = [
-        _holders(segment, int(prepared.columns[j]), prepared.implied_by[j]) for j in must.tolist()
+        _holders(segment, int(column), implied_by)
+        for column, implied_by in zip(prepared.columns.tolist(), prepared.implied_by, strict=True)
     ]
     sets += [bitmap_of(segment.text.holding_all(ids)) for ids in prepared.must_term_ids]
     return sets
 
 
+def must_sets(
+    prepared: PreparedQuery, shown: list[BitMap | FrozenBitMap]
+) -> list[BitMap | FrozenBitMap]:
+    """The `shown_sets` of the must-haves: each must-have skill's, then each must term's."""
+    k = len(prepared.columns)
+    return [shown[j] for j in np.flatnonzero(prepared.query.must_have).tolist()] + shown[k:]
+
+
+def shown_matrix(rows: np.ndarray, sets: list[BitMap | FrozenBitMap]) -> np.ndarray:
+    """(len(rows), len(sets)) float64, 1.0 where a sorted row is in a set, else 0.0.
+
+    With `shown_sets`, an upper bound on what a row's features show: a row the postings show
+    holding a skill or term shows it in its features too, save for data the features read as
+    absent (a level 0); never the other way round.
+    """
+    out = np.zeros((len(rows), len(sets)))
+    if not len(rows):
+        return out
+    candidates = bitmap_of(rows)
+    for j, held in enumerate(sets):
+        if candidates.issubset(held):
+            out[:, j] = 1.0
+        else:
+            out[np.searchsorted(rows, rows_of(candidates & held)), j] = 1.0
+    return out
+
+
 def _skill_path(
-    segment: IndexSegment, prepared: PreparedQuery, settings: MatchingSettings, need: int
+    segment: IndexSegment,
+    prepared: PreparedQuery,
+    settings: MatchingSettings,
+    need: int,
+    sets: list[BitMap | FrozenBitMap],
 ) -> tuple[np.ndarray, bool]:
     """(rows, whether a must-have tier filled `need`)."""
-    sets = must_sets(segment, prepared)
     if sets:
         smallest_first = sorted(sets, key=len)
         complete = reduce(operator.and_, smallest_first[1:], BitMap(smallest_first[0]))
@@ -149,14 +202,19 @@ def candidate_rows(
     settings: MatchingSettings,
     *,
     need: int,
+    sets: list[BitMap | FrozenBitMap] | None = None,
 ) -> np.ndarray:
     """Sorted rows to score: the skill tiers that fill `need`, plus the text path's best.
 
     When a must-have tier fills `need`, the text path cannot add anyone who could reach the top:
     its rows showing that many must-haves are in the tier already, and the others rank below
-    the whole tier (the missing penalty). Retrieval is then skipped.
+    the whole tier (the missing penalty). Retrieval is then skipped. `sets` are the segment's
+    `shown_sets` when the caller has them.
     """
-    skill_rows, filled = _skill_path(segment, prepared, settings, need)
+    if sets is None:
+        sets = shown_sets(segment, prepared)
+    sets = must_sets(prepared, sets)
+    skill_rows, filled = _skill_path(segment, prepared, settings, need, sets)
     if filled:
         return skill_rows
     hits = segment.text.retrieve(prepared.text_terms, prepared.text_weights)

@@ -17,13 +17,16 @@ from typing import Any
 import numpy as np
 
 from services.matching.features.compute import (
+    SKILL_COLUMNS,
     FeatureBlock,
     compute_features,
     fit_stage,
+    row_stage,
+    skill_gain_bound,
     skill_stage,
     text_stage,
 )
-from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES, FEATURES
+from services.matching.features.registry import FEATURE_INDEX, FEATURE_NAMES
 from services.matching.index.catalogue import Catalogue
 from services.matching.index.segment import (
     LAST_USED_BASE,
@@ -32,12 +35,21 @@ from services.matching.index.segment import (
     IndexSegment,
 )
 from services.matching.index.text import TextEncoder
-from services.matching.ranking.candidates import candidate_rows, hard_filter
+from services.matching.ranking.candidates import (
+    candidate_rows,
+    hard_filter,
+    shown_matrix,
+    shown_sets,
+)
 from services.matching.ranking.query import PreparedQuery, RequestQuery, prepare
 from services.matching.scoring.model import CONTRIBUTION_NAMES, RankingModel
 from services.matching.settings import MatchingSettings
 
 TEXT_COLUMN = FEATURE_INDEX["text_similarity"]
+# The skills of this many times k rows (the best best cases) set the bound: the k-th best of
+# k rows is often far below the final k-th best, of 3 k close to it (at 1M, 3 k rows and the
+# rest that can still win add up to the fewest rows gathered).
+HEAD_FACTOR = 3
 TERM_NOTE_FOUND = "not in the catalogue; matched in CV text"
 TERM_NOTE_MISSING = "not in the catalogue; not found"
 
@@ -77,10 +89,6 @@ def _select_top(scores: np.ndarray, ids: np.ndarray, top_k: int) -> np.ndarray:
         eligible = eligible[scores[eligible] >= threshold]
     order = np.lexsort((ids[eligible], -scores[eligible]))
     return eligible[order[:top_k]]
-
-
-def _years(code: int) -> float | None:
-    return None if code == YEARS_UNKNOWN else code / 2
 
 
 def _skill_details(
@@ -126,12 +134,13 @@ def _skill_details(
             level = row_levels[j]
             if level > 0 or row_extracted[j]:
                 used_code = used[row][j]
+                years_code = years[row][j]
                 matched.append(
                     {
                         **bases[j],
                         "level": level if level > 0 else None,
                         "source": "profile" if level > 0 else "extracted",
-                        "years": _years(years[row][j]),
+                        "years": None if years_code == YEARS_UNKNOWN else years_code / 2,
                         "last_used": (
                             None if used_code == LAST_USED_UNKNOWN else used_code + LAST_USED_BASE
                         ),
@@ -152,7 +161,7 @@ def _skill_details(
                     }
                 )
             else:
-                missing.append(dict(bases[j]))
+                missing.append(bases[j].copy())
             if slot >= 0:
                 related.append(
                     {
@@ -227,13 +236,19 @@ def rank(
     settings: MatchingSettings,
 ) -> RankOutput:
     prepared = prepare(query, snapshot.catalogue, snapshot.encoder)
+    sets = [shown_sets(segment, prepared) for segment in snapshot.segments]
     rows = [
-        candidate_rows(segment, prepared, settings, need=top_k) for segment in snapshot.segments
+        candidate_rows(segment, prepared, settings, need=top_k, sets=segment_sets)
+        for segment, segment_sets in zip(snapshot.segments, sets, strict=True)
     ]
     considered = sum(len(r) for r in rows)
     if not considered:
         return RankOutput([], 0)
-    blocks = _who_can_win(snapshot, rows, prepared, model, settings, top_k)
+    shows = [
+        shown_matrix(segment_rows, segment_sets)
+        for segment_rows, segment_sets in zip(rows, sets, strict=True)
+    ]
+    blocks = _who_can_win(snapshot, rows, shows, prepared, model, settings, top_k)
     all_scores, all_ids, all_owners, all_locals = _score_blocks(snapshot, blocks, prepared, model)
     chosen = _select_top(all_scores, all_ids, top_k)
     return RankOutput(
@@ -244,33 +259,13 @@ def rank(
     )
 
 
-def _text_spread(model: RankingModel) -> tuple[float, float]:
-    """The text similarity's least and greatest possible contribution to a score."""
-    spec = FEATURES[TEXT_COLUMN]
-    coefficient = float(model.coefficients[TEXT_COLUMN])
-    ends = (coefficient * spec.lower, coefficient * spec.upper)
-    return min(ends), max(ends)
-
-
-def _who_can_win(
+def _everyone_exact(
     snapshot: IndexSnapshot,
     rows: list[np.ndarray],
     prepared: PreparedQuery,
-    model: RankingModel,
     settings: MatchingSettings,
-    top_k: int,
 ) -> list[FeatureBlock]:
-    """Features of the listed candidates that can still reach the top k, and of no others.
-
-    The skill features and must-have misses come first (they decide the clean-list rule and
-    the penalty tier), then the cheap deferred features (fit, trust, history: gathers of one
-    value per row), so each row's score is exact but for its text similarity. A row's best
-    case lets the text range over its bounds; the text of the rows with the best best cases
-    is computed first, which gives an exact lower bound on the k-th best score, and a row
-    whose best case is below it cannot be chosen, so its text is never computed. The bounds
-    carry a margin far above float rounding, so ties at the cut are kept and the top k is
-    exactly the same.
-    """
+    """Every feature of every listed candidate (the clean-list rule needs all of them)."""
     # Text similarity is needed up front only when the clean-list rule may read it.
     with_text = not prepared.must_count
     blocks = [
@@ -291,35 +286,110 @@ def _who_can_win(
             snapshot.segments, blocks, listed(blocks, prepared), strict=True
         )
     ]
-    if with_text:
-        return blocks
-    # Every term but the text is known: the text column holds 0 so far.
-    partial = [model.score(block.values, block.must_missing) for block in blocks]
-    every = np.concatenate(partial)
-    if len(every) <= top_k:
-        return [
+    if not with_text:
+        blocks = [
             text_stage(segment, block, prepared)
             for segment, block in zip(snapshot.segments, blocks, strict=True)
         ]
-    _, high = _text_spread(model)
-    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)) + abs(high))
-    # Exact scores of the k rows with the best best cases: the k-th best score is at least
-    # the least of them.
-    owner = np.concatenate([np.full(len(p), n, dtype=np.int64) for n, p in enumerate(partial)])
-    local = np.concatenate([np.arange(len(p), dtype=np.int64) for p in partial])
-    first = np.argpartition(-every, top_k - 1)[:top_k]
-    exact = []
-    for number, (segment, block) in enumerate(zip(snapshot.segments, blocks, strict=True)):
-        mine = local[first[owner[first] == number]]
-        if len(mine):
-            head = text_stage(segment, block.take(np.sort(mine)), prepared)
-            exact.append(model.score(head.values, head.must_missing))
-    threshold = float(np.concatenate(exact).min())
-    out = []
-    for segment, block, part in zip(snapshot.segments, blocks, partial, strict=True):
-        chosen = np.flatnonzero(part + high >= threshold - margin)
-        out.append(text_stage(segment, block.take(chosen), prepared))
-    return out
+    return blocks
+
+
+def _upper_scores(
+    known: np.ndarray,
+    shows: np.ndarray,
+    floor: np.ndarray,
+    prepared: PreparedQuery,
+    model: RankingModel,
+) -> np.ndarray:
+    """Each row's best case: its known columns exact, the skill features adding the most
+    they can (`skill_gain_bound`), the must-haves it does not show missed."""
+    gain = skill_gain_bound(prepared, shows, model.coefficients[SKILL_COLUMNS])
+    # A bound, not a score: BLAS rounding is far inside the margin the caller allows.
+    return known @ model.coefficients + gain + model.intercept - model.penalty * floor
+
+
+def _who_can_win(
+    snapshot: IndexSnapshot,
+    rows: list[np.ndarray],
+    shows: list[np.ndarray],
+    prepared: PreparedQuery,
+    model: RankingModel,
+    settings: MatchingSettings,
+    top_k: int,
+) -> list[FeatureBlock]:
+    """Features of the listed candidates that can still reach the top k, and of no others.
+
+    `shows` marks (1.0), per candidate, the required skills and must terms the postings show
+    it holding (`shown_matrix`): at least what its features show. With must-haves, a candidate
+    showing none of them is never listed (some candidate shows one, or the rule falls back to
+    any evidence). For the others every feature but the skill features is computed first
+    (fit, trust, history: one value per row; the text similarity: a gather of the row's kept
+    terms), and the skill features and must-have misses are bounded from `shows`, which
+    gives each row's best case. The exact scores of the `HEAD_FACTOR` k rows with the best
+    best cases give a lower bound on the k-th best score; a row whose best case is below it
+    cannot be chosen, so its skills are never gathered. The bounds carry a margin far above
+    float rounding, so ties at the cut are kept and the top k is exactly the same.
+    """
+    must = prepared.must_count
+    must_slots = np.concatenate(
+        [prepared.query.must_have, np.ones(len(prepared.query.must_terms), bool)]
+    ).astype(np.float64)
+    floors = [must - show @ must_slots for show in shows]
+    showing = [np.flatnonzero(floor < must) for floor in floors]
+    if not must or not any(len(keep) for keep in showing):
+        # No must-haves, or nobody shows one: the list keeps rows with any evidence.
+        return _everyone_exact(snapshot, rows, prepared, settings)
+    candidates = rows
+    rows = [segment_rows[keep] for segment_rows, keep in zip(rows, showing, strict=True)]
+    known = [
+        row_stage(segment, segment_rows, prepared, settings)
+        for segment, segment_rows in zip(snapshot.segments, rows, strict=True)
+    ]
+    upper = [
+        _upper_scores(values, show[keep], floor[keep], prepared, model)
+        for values, show, floor, keep in zip(known, shows, floors, showing, strict=True)
+    ]
+    every = np.concatenate(upper)
+    threshold = -np.inf
+    # Per segment: the positions (sorted) whose skills are computed first, and their block.
+    heads = [np.zeros(0, np.int64) for _ in rows]
+    head_blocks: list[FeatureBlock | None] = [None for _ in rows]
+    head_size = HEAD_FACTOR * top_k
+    if len(every) > head_size:
+        # Exact scores of the rows with the best best cases: the k-th best score is at least
+        # the k-th best of those that are listed.
+        owner = np.concatenate([np.full(len(u), n, dtype=np.int64) for n, u in enumerate(upper)])
+        local = np.concatenate([np.arange(len(u), dtype=np.int64) for u in upper])
+        first = np.argpartition(-every, head_size - 1)[:head_size]
+        exact = []
+        for number, segment in enumerate(snapshot.segments):
+            mine = np.sort(local[first[owner[first] == number]])
+            if len(mine):
+                head = skill_stage(segment, rows[number][mine], prepared, known=known[number][mine])
+                score = model.score(head.values, head.must_missing)
+                exact.append(score[head.must_missing < must])
+                heads[number], head_blocks[number] = mine, head
+        scores = np.concatenate(exact)
+        if len(scores) >= top_k:
+            threshold = float(np.partition(scores, len(scores) - top_k)[len(scores) - top_k])
+    margin = 1e-6 * (1.0 + float(np.abs(every).max(initial=0.0)))
+    blocks = []
+    for segment, segment_rows, values, hope, mine, head_block in zip(
+        snapshot.segments, rows, known, upper, heads, head_blocks, strict=True
+    ):
+        chosen = np.flatnonzero(hope >= threshold - margin)
+        # The head is computed already (all of it is kept: its scores are exact).
+        rest = chosen[~np.isin(chosen, mine, assume_unique=True)] if len(mine) else chosen
+        if head_block is not None and not len(rest):
+            blocks.append(head_block)
+            continue
+        block = skill_stage(segment, segment_rows[rest], prepared, known=values[rest])
+        blocks.append(block if head_block is None else FeatureBlock.join([head_block, block]))
+    if not any(bool((block.must_missing < must).any()) for block in blocks):
+        # Only when the postings and the features disagree (a must-have the features read as
+        # absent): the list rule is decided on every candidate.
+        return _everyone_exact(snapshot, candidates, prepared, settings)
+    return blocks
 
 
 def _ranked(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from typing import Any
 
 from services.matching.features.registry import BIAS, MUST_HAVE_MISSING
@@ -52,32 +51,52 @@ def trust_sentences(paths: Any, *, limit: int = 3) -> list[str]:
 
 def summary(candidate: RankedCandidate) -> str:
     """One sentence: skills met, then the strongest reasons for and against."""
-    musts = [s for s in candidate.matched_skills if s["must_have"]]
-    must_total = len(musts) + sum(1 for s in candidate.missing_skills if s["must_have"])
-    nices = len(candidate.matched_skills) - len(musts)
-    nice_total = nices + sum(1 for s in candidate.missing_skills if not s["must_have"])
-    from_text = sum(1 for s in musts if s.get("source") in ("extracted", "text"))
-    implied = sum(1 for s in musts if s.get("source") == "related")
+    # Plain loops: this runs for every listed candidate of every ranking.
+    musts = from_text = implied = 0
+    for skill in candidate.matched_skills:
+        if skill["must_have"]:
+            musts += 1
+            source = skill.get("source")
+            if source == "extracted" or source == "text":
+                from_text += 1
+            elif source == "related":
+                implied += 1
+    missing_musts = 0
+    for skill in candidate.missing_skills:
+        if skill["must_have"]:
+            missing_musts += 1
+    must_total = musts + missing_musts
+    nices = len(candidate.matched_skills) - musts
+    nice_total = nices + len(candidate.missing_skills) - missing_musts
     notes = [f"{from_text} only in the profile text"] if from_text else []
     notes += [f"{implied} through a skill implying it"] if implied else []
     parts = []
     if must_total:
-        met = f"meets {len(musts)} of {must_total} must-have skills"
+        met = f"meets {musts} of {must_total} must-have skills"
         parts.append(met + (f" ({', '.join(notes)})" if notes else ""))
     if nice_total:
         parts.append(f"{nices} of {nice_total} nice-to-have")
-    items = candidate.contributions.items()
-    # The two largest positive terms and the most negative one (ties by name), in one pass each.
-    positive = [
-        (k, -v)
-        for v, k in heapq.nsmallest(2, ((-v, k) for k, v in items if k != BIAS and v > 0.005))
-    ]
-    negative = sorted((v, k) for k, v in items if k != BIAS and v < -0.005)[:1]
+    # The two largest positive terms and the most negative one, ties by name, in one pass.
+    first: tuple[float, str] | None = None
+    second: tuple[float, str] | None = None
+    worst: tuple[float, str] | None = None
+    for name, value in candidate.contributions.items():
+        if name == BIAS:
+            continue
+        if value > 0.005:
+            key = (-value, name)
+            if first is None or key < first:
+                first, second = key, first
+            elif second is None or key < second:
+                second = key
+        elif value < -0.005 and (worst is None or (value, name) < worst):
+            worst = (value, name)
     text = "; ".join(parts).capitalize() if parts else "No required skills listed"
-    if positive:
-        text += "; strongest: " + ", ".join(f"{_LABELS[k]} ({v:+.2f})" for k, v in positive)
-    if negative:
-        v, k = negative[0]
+    if first is not None:
+        best = [first] if second is None else [first, second]
+        text += "; strongest: " + ", ".join(f"{_LABELS[k]} ({-v:+.2f})" for v, k in best)
+    if worst is not None:
+        v, k = worst
         text += f"; main drawback: {_LABELS[k]} ({v:+.2f})"
     return text + "."
 
