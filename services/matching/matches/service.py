@@ -25,7 +25,7 @@ from services.matching.ranking.query import RequestQuery
 from services.matching.ranking.requests import load_queries
 from services.matching.settings import get_matching_settings
 from shared.errors import Conflict, NotFound
-from shared.models import MatchResult, MatchRun, StaffingRequest
+from shared.models import MatchRun, StaffingRequest
 from shared.models.enums import RequestStatus
 
 
@@ -119,7 +119,12 @@ def rank_and_store(
         "trigger": trigger,
         "created_by_key_id": created_by_key_id,
     }
-    run_id, created_at = repository.store_run(session, rows_json=rows_json.decode(), **run)
+    run_id, created_at = repository.store_run(
+        session,
+        results_json=rows_json.decode(),
+        freelancer_ids=[candidate.freelancer_id for candidate in output.results],
+        **run,
+    )
     return StoredRun(
         MatchRun(id=run_id, created_at=created_at, **run), rows, rows_json, query_notes(query)
     )
@@ -190,19 +195,7 @@ def _read(run: MatchRun, rows: list[dict[str, Any]], notes: MatchQuery | None) -
 
 
 def read_run(session: Session, run: MatchRun) -> MatchRunRead:
-    results = session.scalars(
-        select(MatchResult).where(MatchResult.run_id == run.id).order_by(MatchResult.rank)
-    ).all()
-    rows = [
-        {
-            "rank": r.rank,
-            "freelancer_id": r.freelancer_id,
-            "score": r.score,
-            "contributions": r.contributions,
-            "explanation": r.explanation,
-        }
-        for r in results
-    ]
+    rows = session.scalar(select(MatchRun.results).where(MatchRun.id == run.id)) or []
     return _read(run, rows, _current_notes(session, run.request_id))
 
 
