@@ -23,8 +23,9 @@ ACTIONS = {"GET": "read", "POST": "create", "PATCH": "update", "PUT": "update", 
 # Path parameters that name a person; an audit row about them is found by subject type and id.
 SUBJECT_PARAMS = (("freelancer_id", "freelancer"), ("contact_id", "contact"))
 
-# Built once (its compiled form is cached): audited routes add a row on every call.
-_INSERT_ENTRY = insert(AuditEntry)
+# Built once (its compiled form is cached): audited routes add a row on every call. Against
+# the table, not the entity: the ORM's bulk-insert path added ~0.2 ms of Python per row.
+_INSERT_ENTRY = insert(AuditEntry.__table__)  # type: ignore[arg-type]
 _endpoint: ContextVar[str | None] = ContextVar("vouch_audit_endpoint", default=None)
 
 
