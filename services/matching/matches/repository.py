@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from shared.audit import AUDIT_ENTRY_CTE, PendingAudit
 from shared.models import StaffingRequest
 
 ModelKey = tuple[int, str, bytes]  # active version id, stored digest, digest of its bytes
@@ -74,8 +75,7 @@ def trust_paths(session: Session, freelancer_ids: list[int]) -> dict[int, Any]:
 # The run and its results in one row (see `MatchRun.results`). The commit still waits for the
 # WAL flush: reviews and presentations refer to the run a client was shown, so it must not be
 # lost in a crash.
-_STORE_SQL = text(
-    """
+_STORE = """
     INSERT INTO match_runs (request_id, model_version_id, model_version, top_k,
                             candidates_considered, trigger, created_by_key_id, results,
                             freelancer_ids)
@@ -83,15 +83,24 @@ _STORE_SQL = text(
             :trigger, :created_by_key_id, CAST(:results AS json),
             CAST(:freelancer_ids AS bigint[]))
     RETURNING id, created_at
-    """
-)
+"""
+_STORE_SQL = text(_STORE)
+_STORE_AUDITED_SQL = text(f"WITH {AUDIT_ENTRY_CTE} {_STORE}")
 
 
 def store_run(
-    session: Session, *, results_json: str, freelancer_ids: list[int], **run: Any
+    session: Session,
+    *,
+    results_json: str,
+    freelancer_ids: list[int],
+    audit: PendingAudit | None = None,
+    **run: Any,
 ) -> tuple[int, datetime]:
-    """Insert the run with its results (a JSON array of result rows); its id and time."""
-    stored = session.execute(
-        _STORE_SQL, {**run, "results": results_json, "freelancer_ids": freelancer_ids}
-    ).one()
+    """Insert the run with its results (a JSON array of result rows), and the call's audit row
+    when given; the run's id and time."""
+    parameters = {**run, "results": results_json, "freelancer_ids": freelancer_ids}
+    if audit is None:
+        stored = session.execute(_STORE_SQL, parameters).one()
+    else:
+        stored = session.execute(_STORE_AUDITED_SQL, {**parameters, **audit.parameters}).one()
     return int(stored[0]), stored[1]

@@ -24,6 +24,7 @@ from services.matching.ranking.explain import explanation
 from services.matching.ranking.query import RequestQuery
 from services.matching.ranking.requests import load_queries
 from services.matching.settings import get_matching_settings
+from shared.audit import PendingAudit
 from shared.errors import Conflict, NotFound
 from shared.models import MatchRun, StaffingRequest
 from shared.models.enums import RequestStatus
@@ -78,9 +79,11 @@ def rank_and_store(
     trigger: str,
     created_by_key_id: int | None,
     fresh: bool = False,
+    audit: PendingAudit | None = None,
 ) -> StoredRun:
     """`create_run`'s work in four statements: the request with the active model's key, who is
-    unavailable (the rest of the query is cached per request), trust paths, the store."""
+    unavailable (the rest of the query is cached per request), trust paths, the store (with the
+    call's `audit` row when given)."""
     snapshot = repository.request_snapshot(session, request_id)
     if snapshot is None:
         raise NotFound("No request with this id.")  # the wording of get_request
@@ -123,6 +126,7 @@ def rank_and_store(
         session,
         results_json=rows_json.decode(),
         freelancer_ids=[candidate.freelancer_id for candidate in output.results],
+        audit=audit,
         **run,
     )
     return StoredRun(
