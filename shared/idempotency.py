@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from shared.auth.deps import CurrentPrincipal
 from shared.config import get_settings
@@ -107,12 +108,13 @@ async def _body_digest(request: Request) -> str:
     return hashlib.sha256(await request.body()).hexdigest()
 
 
-def get_idempotency(
+async def get_idempotency(
     request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
     body_sha256: Annotated[str, Depends(_body_digest)],
 ) -> Idempotency:
+    """Async: a request without a key (most) needs no I/O here, so no hop to the thread pool."""
     key = request.headers.get(HEADER)
     idem = Idempotency(
         session=session,
@@ -129,13 +131,20 @@ def get_idempotency(
             "Idempotency-Key must be 1 to 200 characters.",
             errors=[{"field": HEADER, "location": "header", "message": "1 to 200 characters"}],
         )
+    await run_in_threadpool(_replay_if_stored, idem)
+    return idem
+
+
+def _replay_if_stored(idem: Idempotency) -> None:
+    """Take the key's lock; raise `IdempotentReplay` when a response is stored for it."""
+    session, key = idem.session, idem.key
     session.execute(
         text("SELECT pg_advisory_xact_lock(hashtextextended(:lock_key, 0))"),
-        {"lock_key": f"idem:{principal.key_id}:{key}"},
+        {"lock_key": f"idem:{idem.api_key_id}:{key}"},
     )
     record = session.scalar(
         select(IdempotencyRecord).where(
-            IdempotencyRecord.api_key_id == principal.key_id, IdempotencyRecord.key == key
+            IdempotencyRecord.api_key_id == idem.api_key_id, IdempotencyRecord.key == key
         )
     )
     if record is not None and record.expires_at <= datetime.now(UTC):
@@ -143,8 +152,8 @@ def get_idempotency(
         session.flush()
         record = None
     if record is None:
-        return idem
-    if record.body_sha256 != body_sha256 or record.path != idem.path:
+        return
+    if record.body_sha256 != idem.body_sha256 or record.path != idem.path:
         raise ValidationProblem(
             "This Idempotency-Key was already used with a different request body; "
             "use a new key for a new request.",

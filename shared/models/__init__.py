@@ -16,7 +16,6 @@ from shared.models.freelancer_unrecognised_skill import FreelancerUnrecognisedSk
 from shared.models.idempotency_record import IdempotencyRecord
 from shared.models.interaction import Interaction
 from shared.models.job import Job
-from shared.models.match_result import MatchResult
 from shared.models.match_run import MatchRun
 from shared.models.model_version import ModelVersion
 from shared.models.organization import Organization
@@ -53,7 +52,6 @@ __all__ = [
     "IdempotencyRecord",
     "Interaction",
     "Job",
-    "MatchResult",
     "MatchRun",
     "ModelVersion",
     "Organization",

@@ -34,7 +34,27 @@ def test_reads_of_personal_data_are_audited_with_who_what_and_endpoint(
         headers=keys.manager,
     ).json()
     request = world.request(skills={"python": (True, 3, 1.0)})
-    run = matching.post(f"/v1/requests/{request.id}/matches", headers=keys.manager).json()
+    before = session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) or 0
+    run = matching.post(f"/v1/requests/{request.id}/matches?top_k=5", headers=keys.manager).json()
+    # The ranking call writes its audit row in the statement that stores the run.
+    ranked = session.scalars(select(AuditEntry).where(AuditEntry.id > before)).all()
+    assert [
+        (r.action, r.endpoint, r.entity, r.entity_id, r.detail, r.api_key_id) for r in ranked
+    ] == [
+        (
+            "create",
+            "POST /v1/requests/{request_id}/matches",
+            "match_run",
+            str(request.id),
+            {"query": {"top_k": "5"}},
+            keys.manager_key_id,
+        )
+    ]
+    refused = matching.post("/v1/requests/99999999/matches", headers=keys.manager)
+    assert refused.status_code == 404
+    assert session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) == (
+        ranked[0].id
+    )
     matching.post(
         "/v1/reviews",
         json={"request_id": request.id, "freelancer_id": person.id, "decision": "presented"},

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shared.models import Freelancer, FreelancerSkill, Placement, Review, Vouch
+from shared.models import Freelancer, FreelancerSkill, MatchRun, Placement, Review, Vouch
 from tests.support.keys import TestKeys
 
 CV = (
@@ -108,6 +108,7 @@ def test_merge_moves_everything_onto_the_surviving_profile(
         )
     request = world.request()
     world.ranked(request, duplicate)
+    world.ranked(request, keep, duplicate)
     world.review(request, duplicate, "presented")
     session.add(
         Placement(
@@ -170,6 +171,17 @@ def test_merge_moves_everything_onto_the_surviving_profile(
         session.scalar(select(Placement.freelancer_id).where(Placement.request_id == request.id))
         == keep.id
     )
+    # The duplicate's result moves to the survivor; a run that ranked both keeps the survivor's.
+    runs = session.execute(
+        select(MatchRun.freelancer_ids, MatchRun.results)
+        .where(MatchRun.request_id == request.id)
+        .order_by(MatchRun.id)
+    ).all()
+    assert [(ids, [r["freelancer_id"] for r in results]) for ids, results in runs] == [
+        ([keep.id], [keep.id]),
+        ([keep.id], [keep.id]),
+    ]
+    assert [r["rank"] for r in runs[1].results] == [1]
     vouches = session.execute(
         select(Vouch.freelancer_id, Vouch.status).where(Vouch.referrer_contact_id == referrer["id"])
     ).all()

@@ -90,14 +90,16 @@ def rows_naming_id(session: Session, subject: str, subject_id: int) -> dict[str,
     for table, column, data_type in columns:
         if column in id_names and data_type == "bigint":
             add(table, f'"{column}" = :id')
-        if data_type == "jsonb":
+        if data_type in ("jsonb", "json"):
             for key in id_names:
                 add(
                     table,
-                    f"jsonb_path_exists(\"{column}\", '$.** ? (@.{key} == $id)',"
+                    f"jsonb_path_exists(CAST(\"{column}\" AS jsonb), '$.** ? (@.{key} == $id)',"
                     " jsonb_build_object('id', CAST(:id AS bigint)))",
                 )
-        if data_type == "ARRAY" and column == "trust_path":
+        if data_type == "ARRAY" and (
+            column == "trust_path" or (column in {f"{key}s" for key in id_names})
+        ):
             add(table, f'CAST(:id AS bigint) = ANY("{column}")')
     add("audit_log", f"entity = '{subject}' AND entity_id = CAST(:id AS text)")
     add("audit_log", "detail->'ids' @> jsonb_build_array(CAST(:id AS bigint))")

@@ -25,7 +25,6 @@ from shared.models import (
     FreelancerLanguage,
     FreelancerSkill,
     FreelancerTrust,
-    MatchResult,
     MatchRun,
     RequestSkill,
     RequestUnrecognisedSkill,
@@ -221,13 +220,23 @@ class World:
 
     def ranked(self, request: StaffingRequest, *people: Freelancer) -> MatchRun:
         """A stored match run of `request` listing `people` (presenting needs a ranking)."""
-        run = MatchRun(request_id=request.id, model_version="test", top_k=len(people) or 1)
+        run = MatchRun(
+            request_id=request.id,
+            model_version="test",
+            top_k=len(people) or 1,
+            results=[
+                {
+                    "rank": rank,
+                    "freelancer_id": person.id,
+                    "score": 1.0 / rank,
+                    "contributions": {},
+                    "explanation": {},
+                }
+                for rank, person in enumerate(people, start=1)
+            ],
+            freelancer_ids=[person.id for person in people],
+        )
         self.session.add(run)
-        self.session.flush()
-        for rank, person in enumerate(people, start=1):
-            self.session.add(
-                MatchResult(run_id=run.id, rank=rank, freelancer_id=person.id, score=1.0 / rank)
-            )
         self.session.flush()
         return run
 

@@ -56,10 +56,11 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ("trust", "SELECT to_jsonb(t) FROM freelancer_trust t WHERE t.freelancer_id = :fid"),
     (
         "match_results",
-        "SELECT to_jsonb(r) || jsonb_build_object('request_id', m.request_id,"
+        "SELECT r::jsonb || jsonb_build_object('run_id', m.id, 'request_id', m.request_id,"
         " 'model_version', m.model_version, 'model_version_id', m.model_version_id,"
-        " 'ranked_at', m.created_at) FROM match_results r JOIN match_runs m ON m.id = r.run_id"
-        " WHERE r.freelancer_id = :fid",
+        " 'ranked_at', m.created_at) FROM match_runs m, json_array_elements(m.results) r"
+        " WHERE m.freelancer_ids @> ARRAY[CAST(:fid AS bigint)]"
+        " AND (r->>'freelancer_id')::bigint = :fid",
     ),
     ("reviews", "SELECT to_jsonb(r) FROM reviews r WHERE r.freelancer_id = :fid"),
     ("placements", "SELECT to_jsonb(p) FROM placements p WHERE p.freelancer_id = :fid"),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from shared.audit import AUDIT_ENTRY_CTE, PendingAudit
 from shared.models import StaffingRequest
 
 ModelKey = tuple[int, str, bytes]  # active version id, stored digest, digest of its bytes
@@ -71,29 +72,35 @@ def trust_paths(session: Session, freelancer_ids: list[int]) -> dict[int, Any]:
     return dict(session.execute(_TRUST_PATHS_SQL, {"ids": freelancer_ids}).tuples().all())
 
 
-# The run and all its results in one statement (one round trip, whatever the top k); the
-# results travel as one JSON array. The commit still waits for the WAL flush: reviews and
-# presentations refer to the run a client was shown, so it must not be lost in a crash.
-_STORE_SQL = text(
-    """
-    WITH run AS (
-        INSERT INTO match_runs (request_id, model_version_id, model_version, top_k,
-                                candidates_considered, trigger, created_by_key_id)
-        VALUES (:request_id, :model_version_id, :model_version, :top_k,
-                :candidates_considered, :trigger, :created_by_key_id)
-        RETURNING id, created_at
-    ), results AS (
-        INSERT INTO match_results (run_id, rank, freelancer_id, score, contributions, explanation)
-        SELECT run.id, r.rank, r.freelancer_id, r.score, r.contributions, r.explanation
-        FROM run, jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(
-            rank int, freelancer_id bigint, score float8, contributions jsonb, explanation jsonb)
-    )
-    SELECT id, created_at FROM run
-    """
-)
+# The run and its results in one row (see `MatchRun.results`). The commit still waits for the
+# WAL flush: reviews and presentations refer to the run a client was shown, so it must not be
+# lost in a crash.
+_STORE = """
+    INSERT INTO match_runs (request_id, model_version_id, model_version, top_k,
+                            candidates_considered, trigger, created_by_key_id, results,
+                            freelancer_ids)
+    VALUES (:request_id, :model_version_id, :model_version, :top_k, :candidates_considered,
+            :trigger, :created_by_key_id, CAST(:results AS json),
+            CAST(:freelancer_ids AS bigint[]))
+    RETURNING id, created_at
+"""
+_STORE_SQL = text(_STORE)
+_STORE_AUDITED_SQL = text(f"WITH {AUDIT_ENTRY_CTE} {_STORE}")
 
 
-def store_run(session: Session, *, rows_json: str, **run: Any) -> tuple[int, datetime]:
-    """Insert the run and its results (a JSON array of result rows); its id and time."""
-    stored = session.execute(_STORE_SQL, {**run, "rows": rows_json}).one()
+def store_run(
+    session: Session,
+    *,
+    results_json: str,
+    freelancer_ids: list[int],
+    audit: PendingAudit | None = None,
+    **run: Any,
+) -> tuple[int, datetime]:
+    """Insert the run with its results (a JSON array of result rows), and the call's audit row
+    when given; the run's id and time."""
+    parameters = {**run, "results": results_json, "freelancer_ids": freelancer_ids}
+    if audit is None:
+        stored = session.execute(_STORE_SQL, parameters).one()
+    else:
+        stored = session.execute(_STORE_AUDITED_SQL, {**parameters, **audit.parameters}).one()
     return int(stored[0]), stored[1]

@@ -9,12 +9,13 @@ from fastapi import APIRouter, Body, Query
 from services.matching.matches import service
 from services.matching.matches.schemas import MatchRunCreate, MatchRunRead, WhyNotRead
 from services.matching.matches.why_not import explain_freelancer
-from shared.audit import audited
+from shared.audit import PendingAudit, audited, audited_in_statement
 from shared.auth.deps import StaffPrincipal
 from shared.db.session import SessionDep
 from shared.idempotency import IdempotencyDep
 
-router = APIRouter(tags=["matches"], dependencies=[audited("match_run")])
+router = APIRouter(tags=["matches"])
+_AUDITED = [audited("match_run")]
 
 
 @router.post("/v1/requests/{request_id}/matches", status_code=201, response_model=MatchRunRead)
@@ -22,6 +23,7 @@ def create_matches(
     request_id: int,
     session: SessionDep,
     principal: StaffPrincipal,
+    audit: Annotated[PendingAudit, audited_in_statement("match_run")],
     idem: IdempotencyDep,
     body: Annotated[MatchRunCreate | None, Body()] = None,
     top_k: Annotated[
@@ -35,18 +37,21 @@ def create_matches(
         top_k=body.top_k if body and body.top_k is not None else top_k,
         trigger="api",
         created_by_key_id=principal.key_id,
+        audit=audit,
     )
     # Sent as serialised once (the results as stored); the response model documents it.
     return idem.respond_json(service.run_json(stored), status_code=201)
 
 
-@router.get("/v1/requests/{request_id}/matches", response_model=MatchRunRead)
+@router.get("/v1/requests/{request_id}/matches", response_model=MatchRunRead, dependencies=_AUDITED)
 def latest_matches(request_id: int, session: SessionDep, principal: StaffPrincipal) -> MatchRunRead:
     """The request's most recent match run."""
     return service.latest_run(session, request_id)
 
 
-@router.get("/v1/requests/{request_id}/matches/explain", response_model=WhyNotRead)
+@router.get(
+    "/v1/requests/{request_id}/matches/explain", response_model=WhyNotRead, dependencies=_AUDITED
+)
 def explain_match(
     request_id: int,
     session: SessionDep,
@@ -61,6 +66,6 @@ def explain_match(
     )
 
 
-@router.get("/v1/match-runs/{run_id}", response_model=MatchRunRead)
+@router.get("/v1/match-runs/{run_id}", response_model=MatchRunRead, dependencies=_AUDITED)
 def get_match_run(run_id: int, session: SessionDep, principal: StaffPrincipal) -> MatchRunRead:
     return service.get_run(session, run_id)

@@ -24,8 +24,9 @@ from services.matching.ranking.explain import explanation
 from services.matching.ranking.query import RequestQuery
 from services.matching.ranking.requests import load_queries
 from services.matching.settings import get_matching_settings
+from shared.audit import PendingAudit
 from shared.errors import Conflict, NotFound
-from shared.models import MatchResult, MatchRun, StaffingRequest
+from shared.models import MatchRun, StaffingRequest
 from shared.models.enums import RequestStatus
 
 
@@ -78,9 +79,11 @@ def rank_and_store(
     trigger: str,
     created_by_key_id: int | None,
     fresh: bool = False,
+    audit: PendingAudit | None = None,
 ) -> StoredRun:
     """`create_run`'s work in four statements: the request with the active model's key, who is
-    unavailable (the rest of the query is cached per request), trust paths, the store."""
+    unavailable (the rest of the query is cached per request), trust paths, the store (with the
+    call's `audit` row when given)."""
     snapshot = repository.request_snapshot(session, request_id)
     if snapshot is None:
         raise NotFound("No request with this id.")  # the wording of get_request
@@ -119,7 +122,13 @@ def rank_and_store(
         "trigger": trigger,
         "created_by_key_id": created_by_key_id,
     }
-    run_id, created_at = repository.store_run(session, rows_json=rows_json.decode(), **run)
+    run_id, created_at = repository.store_run(
+        session,
+        results_json=rows_json.decode(),
+        freelancer_ids=[candidate.freelancer_id for candidate in output.results],
+        audit=audit,
+        **run,
+    )
     return StoredRun(
         MatchRun(id=run_id, created_at=created_at, **run), rows, rows_json, query_notes(query)
     )
@@ -190,19 +199,7 @@ def _read(run: MatchRun, rows: list[dict[str, Any]], notes: MatchQuery | None) -
 
 
 def read_run(session: Session, run: MatchRun) -> MatchRunRead:
-    results = session.scalars(
-        select(MatchResult).where(MatchResult.run_id == run.id).order_by(MatchResult.rank)
-    ).all()
-    rows = [
-        {
-            "rank": r.rank,
-            "freelancer_id": r.freelancer_id,
-            "score": r.score,
-            "contributions": r.contributions,
-            "explanation": r.explanation,
-        }
-        for r in results
-    ]
+    rows = session.scalar(select(MatchRun.results).where(MatchRun.id == run.id)) or []
     return _read(run, rows, _current_notes(session, run.request_id))
 
 

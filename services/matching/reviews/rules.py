@@ -15,7 +15,7 @@ from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
 from shared.errors import Conflict, field_error
-from shared.models import MatchResult, MatchRun, Placement, Review, StaffingRequest
+from shared.models import MatchRun, Placement, Review, StaffingRequest
 from shared.models.enums import Decision, PlacementOutcome, RequestStatus
 
 # Decisions that put a candidate forward; a closed request takes none of them.
@@ -68,9 +68,8 @@ def was_ranked(session: Session, *, request_id: int, freelancer_id: int) -> bool
         session.scalar(
             select(
                 exists().where(
-                    MatchResult.freelancer_id == freelancer_id,
-                    MatchResult.run_id == MatchRun.id,
                     MatchRun.request_id == request_id,
+                    MatchRun.freelancer_ids.contains([freelancer_id]),
                 )
             )
         )

@@ -14,7 +14,8 @@ import logging
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import BigInteger, column, func, select, true
+from sqlalchemy.dialects.postgresql import JSON
 from sqlalchemy.orm import Session
 
 from services.matching.features.registry import FEATURE_NAMES, MUST_HAVE_MISSING
@@ -22,7 +23,7 @@ from services.matching.index.live import live_index_for
 from services.matching.modelops.service import verified_model
 from services.matching.ranking.requests import load_queries
 from services.matching.scoring.artefact import ArtefactRefused
-from shared.models import MatchResult, MatchRun, ModelVersion
+from shared.models import MatchRun, ModelVersion
 
 logger = logging.getLogger("vouch.matching.reviews")
 
@@ -37,10 +38,21 @@ def _from_match_run(
     session: Session, *, request_id: int, freelancer_id: int, match_run_id: int | None
 ) -> dict[str, float]:
     """The values a match result gives back exactly (may be empty)."""
+    result = (
+        func.json_to_recordset(MatchRun.results)
+        .table_valued(column("freelancer_id", BigInteger), column("contributions", JSON))
+        .render_derived(name="result", with_types=True)
+        .lateral()
+    )
     query = (
-        select(MatchResult.contributions, MatchRun.model_version_id)
-        .join(MatchRun, MatchRun.id == MatchResult.run_id)
-        .where(MatchRun.request_id == request_id, MatchResult.freelancer_id == freelancer_id)
+        select(result.c.contributions, MatchRun.model_version_id)
+        .select_from(MatchRun)
+        .join(result, true())
+        .where(
+            MatchRun.request_id == request_id,
+            MatchRun.freelancer_ids.contains([freelancer_id]),
+            result.c.freelancer_id == freelancer_id,
+        )
     )
     if match_run_id is not None:
         query = query.where(MatchRun.id == match_run_id)
@@ -55,12 +67,13 @@ def _from_match_run(
     except ArtefactRefused:
         logger.warning("match run model %s no longer verifies", row.model_version_id)
         return {}
+    contributions = row.contributions or {}
     recovered: dict[str, float] = {}
     for name, coefficient in zip(FEATURE_NAMES, model.coefficients, strict=True):
-        contribution = row.contributions.get(name)
+        contribution = contributions.get(name)
         if contribution is not None and coefficient != 0.0:
             recovered[name] = float(contribution) / float(coefficient)
-    missing = row.contributions.get(MUST_HAVE_MISSING.name)
+    missing = contributions.get(MUST_HAVE_MISSING.name)
     if missing is not None:
         recovered[MUST_HAVE_MISSING.name] = float(round(-float(missing) / model.penalty))
     return recovered
