@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from services.referrals.evaluation.networks import Ratings
+
 
 def directed_pagerank(
     size: int,
@@ -37,3 +39,15 @@ def mean_rating(size: int, target: np.ndarray, value: np.ndarray) -> np.ndarray:
     total = np.bincount(target, weights=value, minlength=size)
     count = np.bincount(target, minlength=size)
     return np.divide(total, count, out=np.zeros(size), where=count > 0)
+
+
+def pagerank_before(ratings: Ratings, split: float) -> np.ndarray:
+    """The PageRank baseline as of `split`: positive ratings given before it, from the seeds."""
+    positive = (ratings.day < split) & (ratings.value > 0)
+    return directed_pagerank(
+        ratings.size,
+        ratings.source[positive],
+        ratings.target[positive],
+        ratings.value[positive],
+        ratings.seeds,
+    )

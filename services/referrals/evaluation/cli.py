@@ -14,7 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from services.referrals.evaluation import files, networks
-from services.referrals.evaluation.baselines import directed_pagerank, mean_rating
+from services.referrals.evaluation.baselines import (
+    directed_pagerank,
+    mean_rating,
+    pagerank_before,
+)
 from services.referrals.evaluation.data import Network
 from services.referrals.evaluation.metrics import Estimate, auc_interval
 from services.referrals.evaluation.trade import trade
@@ -60,14 +64,7 @@ def _trade(
     network = networks.to_network(ratings, as_of=split, mapping=networks.TRADE_MAPPING)
     result = compute(network)
     train, test = ratings.day < split, ratings.day >= split
-    positive = train & (ratings.value > 0)
-    ppr = directed_pagerank(
-        ratings.size,
-        ratings.source[positive],
-        ratings.target[positive],
-        ratings.value[positive],
-        ratings.seeds,
-    )
+    ppr = pagerank_before(ratings, split)
     ratee, good = ratings.target[test], ratings.value[test] > 0
     rows = [
         (
