@@ -35,12 +35,14 @@ class TrainingError(Exception):
 
 def informative_requests(data: TrainingData) -> list[int]:
     """Requests whose reviewed candidates do not all share one grade (the only ones that teach)."""
-    found: list[int] = []
-    for request_id in sorted(set(data.request_ids.tolist())):
-        grades = data.grades[data.request_ids == request_id]
-        if grades.max() > grades.min():
-            found.append(request_id)
-    return found
+    if data.request_ids.size == 0:
+        return []
+    # One sort and a reduce per group: a mask per request was quadratic (28 s at 50k requests).
+    order = np.argsort(data.request_ids, kind="stable")
+    ids, grades = data.request_ids[order], data.grades[order]
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    varied = np.maximum.reduceat(grades, starts) > np.minimum.reduceat(grades, starts)
+    return [int(request_id) for request_id in ids[starts][varied]]
 
 
 def fit_model(
