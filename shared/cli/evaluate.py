@@ -9,6 +9,10 @@ from typing import Annotated
 import typer
 
 
+class EvaluationInputError(ValueError):
+    """An evaluation's input file cannot be used; the message says which line and why."""
+
+
 def evaluate(
     text: Annotated[bool, typer.Option("--text", help="Ranking on CV and request text")] = False,
     trust: Annotated[
@@ -45,7 +49,7 @@ def evaluate(
         if name == "trust" and network_files:
             try:
                 run(output=output, seed=seed, network_files=network_files)
-            except ValueError as error:  # an unreadable file: say which line, no traceback
+            except EvaluationInputError as error:  # say which line, no traceback
                 raise typer.BadParameter(str(error), param_hint="--network") from None
         else:
             run(output=output, seed=seed)

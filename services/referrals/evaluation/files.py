@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from services.referrals.evaluation.networks import Ratings
+from shared.cli.evaluate import EvaluationInputError
 
 SPLIT_QUANTILE = 0.8  # the trade network is split in time: 80 % of ratings before, 20 % after
 TRADE_SEEDS = 5
@@ -37,7 +38,7 @@ _KONECT_WEIGHTS = {0.4: 0, 0.6: 1, 0.8: 2, 1.0: 3}
 _DOT_EDGE = re.compile(r'"?([^"\s]+)"?\s*->\s*"?([^"\s\[]+)"?\s*\[\s*level\s*=\s*"?(\w+)"?', re.I)
 
 
-class NetworkFileError(ValueError):
+class NetworkFileError(EvaluationInputError):
     """A file that cannot be read as the network it was given as; says which line and why."""
 
 
